@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := beian.settings
+
+.PHONY: run test test-fast lint migrations-check bench messages clean
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py serve --demo
+
+test: $(VENV)/.dev
+	$(PY) manage.py makemigrations --check --dry-run -v 1
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+migrations-check: $(VENV)/.dev
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: $(VENV)/.dev
+	$(PY) -m bench
+
+# Needs GNU gettext (xgettext, msgfmt): extracts strings, then compiles the catalogs that are committed.
+messages: $(VENV)/.dev
+	$(PY) manage.py makemessages --locale zh_Hans --no-obsolete --ignore ".venv/*" --ignore "var/*" --ignore "beian/rules/*"
+	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,66 @@
+"""Demo accounts for a first look at the platform (make run). Idempotent; never for production."""
+
+import base64
+from dataclasses import dataclass
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from beian.accounts.models import User
+from beian.core.models import Agency
+
+DEMO_PASSWORD = "Beian-demo-2026"
+# Fixed TOTP keys so a person can add them to an authenticator app once and keep them.
+DEMO_TOTP_KEYS = {
+    "demo_reviewer": "3132333435363738393031323334353637383930",
+    "demo_supervisor": "4142434445464748494a4b4c4d4e4f5051525354",
+    "demo_admin": "6162636465666768696a6b6c6d6e6f7071727374",
+}
+DEMO_COUNTY_AGENCY = "330106"  # 杭州市西湖区
+DEMO_CITY_AGENCY = "330100"  # 杭州市
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    agency: str
+    totp_secret: str  # base32, as authenticator apps expect; empty for applicants
+
+
+def _account(username, role, *, agency=None, real_name, mobile, email, superuser=False) -> User:
+    user, created = User.objects.get_or_create(username=username, defaults={
+        "role": role, "agency": agency, "real_name": real_name, "mobile": mobile, "email": email,
+        "is_staff": superuser, "is_superuser": superuser,
+    })
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def _totp_secret(user: User) -> str:
+    key = DEMO_TOTP_KEYS[user.username]
+    TOTPDevice.objects.get_or_create(user=user, name="demo", defaults={"key": key, "confirmed": True})
+    return base64.b32encode(bytes.fromhex(key)).decode("ascii")
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[DemoLogin]:
+    county = Agency.objects.get(code=DEMO_COUNTY_AGENCY)
+    city = Agency.objects.get(code=DEMO_CITY_AGENCY)
+    applicant = _account("demo_applicant", User.Role.APPLICANT, real_name="张伟",
+                         mobile="13800138000", email="applicant@example.cn")
+    reviewer = _account("demo_reviewer", User.Role.REVIEWER, agency=county, real_name="李娜",
+                        mobile="13900139001", email="reviewer@example.cn")
+    supervisor = _account("demo_supervisor", User.Role.SUPERVISOR, agency=city, real_name="王强",
+                          mobile="13900139002", email="supervisor@example.cn")
+    admin = _account("demo_admin", User.Role.SYSTEM_ADMINISTRATOR, real_name="赵敏",
+                     mobile="13900139003", email="admin@example.cn", superuser=True)
+    return [
+        DemoLogin(applicant.username, applicant.get_role_display(), "", ""),
+        DemoLogin(reviewer.username, reviewer.get_role_display(), county.name_zh, _totp_secret(reviewer)),
+        DemoLogin(supervisor.username, supervisor.get_role_display(), city.name_zh,
+                  _totp_secret(supervisor)),
+        DemoLogin(admin.username, admin.get_role_display(), "", _totp_secret(admin)),
+    ]

@@ -1,0 +1,50 @@
+"""The platform's user model — custom from the first migration, because it cannot be swapped later."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        APPLICANT = "applicant", _("applicant")
+        REVIEWER = "reviewer", _("reviewer")
+        SUPERVISOR = "supervisor", _("supervisor")
+        SYSTEM_ADMINISTRATOR = "system_administrator", _("system administrator")
+        SECURITY_ADMINISTRATOR = "security_administrator", _("security administrator")
+        AUDITOR = "auditor", _("auditor")
+
+    POLICE_ROLES = (Role.REVIEWER, Role.SUPERVISOR)
+    STAFF_ROLES = (Role.REVIEWER, Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR,
+                   Role.SECURITY_ADMINISTRATOR, Role.AUDITOR)
+
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.APPLICANT)
+    agency = models.ForeignKey("core.Agency", verbose_name=_("police agency"), null=True,
+                               blank=True, on_delete=models.PROTECT, related_name="officers")
+    real_name = models.CharField(_("real name"), max_length=50, blank=True)
+    mobile = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    mobile_verified_at = models.DateTimeField(_("mobile verified at"), null=True, blank=True)
+    email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # Phone and e-mail serve "credit certification": one active account each (SPEC §4.1).
+            models.UniqueConstraint(fields=["mobile"], condition=Q(is_active=True) & ~Q(mobile=""),
+                                    name="unique_mobile_among_active_accounts"),
+            models.UniqueConstraint(fields=["email"], condition=Q(is_active=True) & ~Q(email=""),
+                                    name="unique_email_among_active_accounts"),
+            models.CheckConstraint(
+                condition=~Q(role__in=["reviewer", "supervisor"]) | Q(agency__isnull=False),
+                name="police_accounts_belong_to_an_agency"),
+        ]
+
+    @property
+    def is_police(self) -> bool:
+        return self.role in self.POLICE_ROLES
+
+    @property
+    def needs_second_factor(self) -> bool:
+        return self.role in self.STAFF_ROLES

@@ -1,0 +1,76 @@
+"""Administrators edit reference data here (SPEC §3: all of it data, editable)."""
+
+from django.contrib import admin
+
+from beian.core.models import (
+    Agency,
+    AuditEntry,
+    CalendarOverride,
+    CertificateType,
+    Division,
+    InteractiveService,
+    PreApproval,
+    ProvinceAbbreviation,
+    ServiceType,
+    SponsorType,
+)
+
+
+@admin.register(Division)
+class DivisionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "level", "active"]
+    list_filter = ["level", "active"]
+    search_fields = ["code", "name_zh", "name_en"]
+    raw_id_fields = ["parent"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "level", "telephone", "active"]
+    list_filter = ["level", "active"]
+    search_fields = ["code", "name_zh", "name_en"]
+    raw_id_fields = ["division", "parent"]
+
+
+@admin.register(ProvinceAbbreviation)
+class ProvinceAbbreviationAdmin(admin.ModelAdmin):
+    list_display = ["prefix", "abbreviation", "icp_abbreviations"]
+
+
+@admin.register(CertificateType, ServiceType, InteractiveService)
+class CodeListAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "position", "active"]
+
+
+@admin.register(SponsorType)
+class SponsorTypeAdmin(CodeListAdmin):
+    filter_horizontal = ["certificate_types"]
+
+
+@admin.register(PreApproval)
+class PreApprovalAdmin(CodeListAdmin):
+    list_display = ["code", "name_zh", "authority_zh", "keywords", "active"]
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(admin.ModelAdmin):
+    list_display = ["date", "is_working_day", "note"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only."""
+
+    list_display = ["created_at", "actor_label", "action", "object_type", "object_id",
+                    "client_address"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "object_id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,101 @@
+"""Administrative divisions read from python-stdnum's bundled GB/T 2260 table (stdnum/cn/loc.dat).
+
+The file lists each province, then every code below it with its name; a name may carry the years it
+was valid, e.g. "[-2010]崇文区" (retired in 2010) or "[1983-]淄川区" (current).
+"""
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from pypinyin import lazy_pinyin
+
+GROUPING_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县级行政单位",
+                  "自治区直辖县级行政单位"}
+# Place names whose reading differs from the everyday one pypinyin picks.
+READING_OVERRIDES = {"朝阳": "Chaoyang", "长安": "Chang'an", "六安": "Lu'an", "蚌埠": "Bengbu",
+                     "番禺": "Panyu", "丽水": "Lishui", "铅山": "Yanshan", "乐亭": "Laoting"}
+_LINE = re.compile(r'^(?P<indent>\s*)(?P<code>\d+) (?P<kind>province|county)="(?P<name>[^"]*)"')
+_YEARS = re.compile(r"^\[(?P<start>\d*)-(?P<end>\d*)\]")
+
+# Longest suffix first, so 自治县 wins over 县.
+_SUFFIXES_EN = [
+    ("特别行政区", "Special Administrative Region"), ("自治区", "Autonomous Region"),
+    ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"),
+    ("自治旗", "Autonomous Banner"), ("林区", "Forestry District"), ("新区", "New Area"),
+    ("矿区", "Mining District"), ("特区", "Special District"), ("地区", "Prefecture"),
+    ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("旗", "Banner"),
+    ("盟", "League"),
+]
+
+
+@dataclass(frozen=True)
+class DivisionRow:
+    code: str
+    name_zh: str
+    name_en: str
+    level: str
+    parent_code: str | None
+    active: bool
+    is_grouping: bool
+
+
+def english_name(name_zh: str) -> str:
+    for suffix, english in _SUFFIXES_EN:
+        if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
+            return f"{_romanise(name_zh[: -len(suffix)])} {english}"
+    return _romanise(name_zh)
+
+
+def _romanise(stem: str) -> str:
+    return READING_OVERRIDES.get(stem) or "".join(lazy_pinyin(stem)).capitalize()
+
+
+def level_of(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+def _read_entries() -> dict[str, tuple[str, bool]]:
+    """code → (name, active); a code listed twice keeps its current name."""
+    text = files("stdnum.cn").joinpath("loc.dat").read_text(encoding="utf-8")
+    entries: dict[str, tuple[str, bool]] = {}
+    province = ""
+    for line in text.splitlines():
+        match = _LINE.match(line)
+        if not match:
+            continue
+        if match["kind"] == "province":
+            province = match["code"]
+            code = province + "0000"
+        else:
+            code = province + match["code"]
+        name, active = match["name"], True
+        years = _YEARS.match(name)
+        if years:
+            name, active = name[years.end():], not years["end"]
+        if code not in entries or (active and not entries[code][1]):
+            entries[code] = (name, active)
+    return entries
+
+
+def read_divisions(province_names_en: dict[str, str]) -> list[DivisionRow]:
+    entries = _read_entries()
+    rows = []
+    for code, (name, active) in sorted(entries.items()):
+        level = level_of(code)
+        if level == "province":
+            parent = None
+            name_en = province_names_en.get(code[:2]) or english_name(name)
+        elif level == "prefecture":
+            parent = code[:2] + "0000"
+            name_en = english_name(name)
+        else:
+            prefecture = code[:4] + "00"
+            parent = prefecture if prefecture in entries else code[:2] + "0000"
+            name_en = english_name(name)
+        rows.append(DivisionRow(code, name, name_en, level, parent, active, name in GROUPING_NAMES))
+    return rows

@@ -1,0 +1,22 @@
+"""URL map. Every view needs a signed-in user unless it is marked @login_not_required (deny by
+default; tests/test_url_access.py walks every pattern)."""
+
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from beian.core import views as core_views
+
+urlpatterns = [
+    path("", include("beian.public.urls")),
+    path("accounts/", include("beian.accounts.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "beian.core.views.bad_request"
+handler403 = "beian.core.views.permission_denied"
+handler404 = "beian.core.views.page_not_found"
+handler500 = "beian.core.views.server_error"

@@ -1,0 +1,69 @@
+"""Deny by default: walk every URL pattern as an anonymous visitor.
+
+A URL that is not on the public allow-list must answer with a redirect to a sign-in page. The
+allow-list is explicit, so making a page public is a visible decision in review.
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PUBLIC_URL_NAMES = {
+    "public:landing",
+    "accounts:login",
+    "set_language",
+    "healthz",
+    "admin:login",
+}
+SIGN_IN_PATHS = {reverse("accounts:login"), reverse("admin:login")}
+SAMPLE_VALUES = {"int": "1", "path": "x", "slug": "x", "str": "x",
+                 "uuid": "00000000-0000-0000-0000-000000000000"}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner_ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner_ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}" if entry.name else None, prefix + str(entry.pattern)
+
+
+def _sample_path(pattern: str) -> str:
+    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_VALUES.get(m.group(1) or "str", "x"), pattern)
+    # Regex patterns (admin): drop anchors and fill groups with a plain value.
+    path = re.sub(r"\(\?P<\w+>[^)]*\)", "1", path).replace("^", "").replace("$", "")
+    path = path.replace("\\", "")
+    return "/" + path
+
+
+ALL_PATTERNS = sorted(set(_walk(get_resolver().url_patterns)), key=lambda item: item[1])
+
+
+def test_the_allow_list_names_only_existing_urls():
+    names = {name for name, _ in ALL_PATTERNS}
+    assert PUBLIC_URL_NAMES <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "pattern"), ALL_PATTERNS, ids=[p for _, p in ALL_PATTERNS])
+def test_non_public_urls_send_anonymous_visitors_to_sign_in(client, name, pattern):
+    if name in PUBLIC_URL_NAMES:
+        pytest.skip("public by decision")
+    response = client.get(_sample_path(pattern))
+    assert response.status_code in (301, 302), f"{pattern} answered {response.status_code}"
+    target = urlparse(response["Location"]).path
+    if response.status_code == 301 and target.endswith("/") and not pattern.endswith("/"):
+        # APPEND_SLASH: follow once, then it must go to sign-in.
+        response = client.get(target)
+        target = urlparse(response["Location"]).path
+    assert target in SIGN_IN_PATHS, f"{pattern} redirected to {target}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PUBLIC_URL_NAMES - {"set_language"}))
+def test_public_urls_answer_anonymous_visitors(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code in (200, 503)
