@@ -37,8 +37,11 @@ bench: $(VENV)/.dev
 	$(PY) -m bench
 
 # Needs GNU gettext (xgettext, msgfmt): extracts strings, then compiles the catalogs that are committed.
+# Each app keeps its own catalog in beian/<app>/locale; beian/locale holds the shared templates'.
+# beian/rules has a catalog of its own, read with the standard library (it must not import Django).
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages --locale zh_Hans --no-obsolete --ignore ".venv/*" --ignore "var/*" --ignore "beian/rules/*"
+	$(PY) manage.py makemessages --locale zh_Hans --no-obsolete --ignore ".venv/*" --ignore "var/*" \
+		--ignore "beian/rules/*" --ignore "tests/*" --ignore "bench/*"
 	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv/*"
 
 clean:

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "csp",
     "beian.core",
     "beian.accounts",
+    "beian.notifications",
     "beian.public",
 ]
 

@@ -8,12 +8,18 @@ from beian.core.reference.loader import load_reference_data
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _plain_static_storage():
-    # The hashed-manifest storage needs collectstatic; tests serve the source files instead.
-    with override_settings(STORAGES={
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }):
+def _test_settings(tmp_path_factory):
+    """Plain static files (the hashed manifest needs collectstatic), uploads in memory, tasks run
+    at once after commit, and files the platform writes (SMS log, e-mails) in a temporary folder."""
+    scratch = tmp_path_factory.mktemp("var")
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        SCRATCH_DIR=scratch,
+    ):
         yield
 
 
