@@ -25,7 +25,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run -v 1
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

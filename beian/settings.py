@@ -64,15 +64,21 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "captcha",
+    "ninja",
     "beian.core",
     "beian.accounts",
     "beian.notifications",
     "beian.public",
+    "beian.staff",
+    "beian.api",
+    "beian.review",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "beian.api.limits.ApiBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,7 +86,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Staff accounts give their TOTP code before any non-public page (after OTPMiddleware).
+    "beian.staff.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "beian.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -101,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "beian.notifications.context_processors.unread_messages",
             ],
         },
     },
@@ -137,7 +147,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "beian.accounts.passwords.PlatformPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -203,6 +213,55 @@ PII_KEY = env.str("PII_KEY", default="") or local_secret(VAR_DIR / "pii_key.txt"
 # Business settings (SPEC: configurable).
 REVIEW_DEADLINE_WORKING_DAYS = _read("REVIEW_DEADLINE_WORKING_DAYS", env.int, default=21)
 LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
+
+# The public JSON API: requests per minute per client address, and the largest body accepted.
+API_RATE_LIMITS = {"prechecks": _read("API_PRECHECK_RATE_PER_MINUTE", env.int, default=120)}
+API_MAX_BODY_BYTES = _read("API_MAX_BODY_BYTES", env.int, default=64 * 1024)
+
+# Accounts (SPEC §8): password length by role, idle sign-out, SMS code sending limits
+# as (count, seconds) per phone number and per client address, sign-in lock-out.
+PASSWORD_MIN_LENGTH_APPLICANT = _read("PASSWORD_MIN_LENGTH_APPLICANT", env.int, default=8)
+PASSWORD_MIN_LENGTH_STAFF = _read("PASSWORD_MIN_LENGTH_STAFF", env.int, default=12)
+IDLE_TIMEOUT_MINUTES_APPLICANT = _read("IDLE_TIMEOUT_MINUTES_APPLICANT", env.int, default=30)
+IDLE_TIMEOUT_MINUTES_STAFF = _read("IDLE_TIMEOUT_MINUTES_STAFF", env.int, default=15)
+SMS_CODE_RATE_LIMITS = [(1, 60), (5, 3600), (10, 86400)]
+SIGN_IN_MAX_FAILURES = _read("SIGN_IN_MAX_FAILURES", env.int, default=5)
+SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
+EMAIL_CONFIRMATION_DAYS = 3
+# Image captcha (django-simple-captcha); the text question for people who cannot read it is ours.
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 10  # minutes
+CAPTCHA_IMAGE_SIZE = (150, 50)
+CAPTCHA_FONT_SIZE = 32
+
+# Notifications (SPEC §9). SMS: the development backend writes var/sms.jsonl; the HTTP backend
+# (beian.notifications.backends.http.HttpSmsBackend) talks to a provider. Template ids are
+# "name=id,name=id". Retries double from the first delay up to the maximum until the give-up time.
+SMS_BACKEND = _read("SMS_BACKEND", env.str,
+                    default="beian.notifications.backends.development.DevelopmentSmsBackend")
+SMS_LOG_PATH = Path(_read("SMS_LOG_PATH", env.str, default=str(VAR_DIR / "sms.jsonl")))
+SMS_HTTP_URL = _read("SMS_HTTP_URL", env.str, default="")
+SMS_HTTP_KEY = _read("SMS_HTTP_KEY", env.str, default="")
+SMS_HTTP_SIGNATURE = _read("SMS_HTTP_SIGNATURE", env.str, default="")
+SMS_HTTP_TEMPLATE_IDS = _read("SMS_HTTP_TEMPLATE_IDS", env.dict, default={})
+SMS_HTTP_TIMEOUT_SECONDS = _read("SMS_HTTP_TIMEOUT_SECONDS", env.float, default=10.0)
+SMS_RETRY_FIRST_DELAY_SECONDS = _read("SMS_RETRY_FIRST_DELAY_SECONDS", env.int, default=60)
+SMS_RETRY_MAX_DELAY_SECONDS = _read("SMS_RETRY_MAX_DELAY_SECONDS", env.int, default=3600)
+SMS_GIVE_UP_AFTER_HOURS = _read("SMS_GIVE_UP_AFTER_HOURS", env.int, default=12)
+SMS_OUTBOX_SWEEP_SECONDS = _read("SMS_OUTBOX_SWEEP_SECONDS", env.int, default=300)
+SMS_OUTBOX_GRACE_SECONDS = _read("SMS_OUTBOX_GRACE_SECONDS", env.int, default=120)
+SMS_OUTBOX_SENDING_TIMEOUT_SECONDS = _read("SMS_OUTBOX_SENDING_TIMEOUT_SECONDS", env.int, default=600)
+SMS_OUTBOX_SWEEP_BATCH = 1000
+# E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True) at scale; files in var/mail embedded.
+if env.str("EMAIL_URL", default=""):
+    # Sets EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.
+    globals().update({key: value for key, value in _read("EMAIL_URL", env.email_url).items()
+                      if key.startswith("EMAIL_")})
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="beian@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -6,13 +6,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from beian.api.urls import api_urls
 from beian.core import views as core_views
 
 urlpatterns = [
     path("", include("beian.public.urls")),
     path("accounts/", include("beian.accounts.urls")),
+    path("captcha/", include("beian.accounts.captcha_urls")),
+    path("staff/", include("beian.staff.urls")),
+    path("messages/", include("beian.notifications.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api_urls),
+    path("review/", include("beian.review.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ import base64
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.models import User
@@ -36,6 +37,10 @@ def _account(username, role, *, agency=None, real_name, mobile, email, superuser
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+    if user.mobile_verified_at is None:
+        # Demo accounts are ready to use: their mobile and e-mail count as confirmed.
+        user.mobile_verified_at = user.email_verified_at = timezone.now()
+        user.save(update_fields=["mobile_verified_at", "email_verified_at"])
     return user
 
 

@@ -1,10 +1,147 @@
-from django.contrib.auth.forms import AuthenticationForm
+"""Forms of registration, sign-in and passwords. Checks of a single form live here; anything that
+changes state is in services.py."""
+
+import re
+import unicodedata
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from beian.accounts import selectors
+from beian.accounts.captcha import HumanCheckFormMixin
+from beian.accounts.mobile import normalise_mobile
+from beian.accounts.models import User
 
-class SignInForm(AuthenticationForm):
-    error_messages = {
-        "invalid_login": _("The username or password is not correct. Check both and try again; "
-                           "both are case-sensitive."),
-        "inactive": _("This account is not active."),
-    }
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9_]{6,30}")
+
+
+class PasswordPairMixin:
+    """new password + confirmation, checked against the whole policy for `password_user()`."""
+
+    password_fields = ("password1", "password2")
+
+    def password_user(self) -> User | None:
+        return None
+
+    def clean(self):
+        cleaned = super().clean()
+        first_name, second_name = self.password_fields
+        first, second = cleaned.get(first_name), cleaned.get(second_name)
+        if first and second and first != second:
+            self.add_error(second_name,
+                           _("The two passwords are not the same. Type the same password twice."))
+        elif first:
+            try:
+                password_validation.validate_password(first, self.password_user())
+            except forms.ValidationError as problems:
+                self.add_error(first_name, problems)
+        return cleaned
+
+
+def _password_field(label, *, autocomplete="new-password", help_text=""):
+    # render_value=False: a password is never sent back to the browser, even when the form has errors.
+    return forms.CharField(label=label, strip=False, help_text=help_text,
+                           widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}))
+
+
+class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
+    username = forms.CharField(
+        label=_("Username"), max_length=30,
+        help_text=_("6 to 30 letters, digits or underscores (_)."),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}))
+    password1 = _password_field(_("Password"))
+    password2 = _password_field(_("Password again"))
+    real_name = forms.CharField(label=_("Real name"), max_length=50,
+                                help_text=_("As on your identity document."),
+                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    mobile = forms.CharField(label=_("Mobile phone number"), max_length=20,
+                             help_text=_("A mainland mobile number; we send a code to it by SMS."),
+                             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel",
+                                                           "type": "tel"}))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             help_text=_("We send a link to confirm it."),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's help text is a list of sentences; show it as one hint.
+        self.fields["password1"].help_text = " ".join(
+            str(text) for text in password_validation.password_validators_help_texts())
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if not USERNAME_PATTERN.fullmatch(username):
+            raise forms.ValidationError(_("Use 6 to 30 letters, digits or underscores (_), nothing else."))
+        if selectors.username_is_taken(username):
+            raise forms.ValidationError(_("This username is already taken. Choose another one."))
+        return username
+
+    def clean_real_name(self):
+        return self.cleaned_data["real_name"].strip()
+
+    def clean_mobile(self):
+        mobile = normalise_mobile(self.cleaned_data["mobile"])
+        if not mobile:
+            raise forms.ValidationError(_("Enter a mainland mobile phone number of 11 digits, "
+                                          "for example 13800138000."))
+        if selectors.active_account_with_mobile(mobile) is not None:
+            raise forms.ValidationError(_("This mobile number already belongs to an account. Sign in, or "
+                                          "reset the password of that account."))
+        return mobile
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if selectors.active_account_with_email(email) is not None:
+            raise forms.ValidationError(_("This e-mail address already belongs to an account. "
+                                          "Use another address."))
+        return email
+
+    def password_user(self):
+        return User(username=self.cleaned_data.get("username", ""), email=self.cleaned_data.get("email", ""),
+                    real_name=self.cleaned_data.get("real_name", ""), role=User.Role.APPLICANT)
+
+
+class SignInForm(HumanCheckFormMixin, forms.Form):
+    username = forms.CharField(label=_("Username or mobile number"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username",
+                                                             "autocapitalize": "none"}))
+    password = _password_field(_("Password"), autocomplete="current-password")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"), max_length=12,
+        help_text=_("6 digits, valid for 10 minutes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def clean_code(self):
+        code = unicodedata.normalize("NFKC", self.cleaned_data["code"]).replace(" ", "")
+        if not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError(_("The code has 6 digits. Type the digits from the SMS."))
+        return code
+
+
+class PasswordResetRequestForm(HumanCheckFormMixin, forms.Form):
+    username = forms.CharField(label=_("Username or mobile number"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username",
+                                                             "autocapitalize": "none"}))
+
+
+class PasswordResetForm(PasswordPairMixin, CodeForm):
+    password1 = _password_field(_("New password"))
+    password2 = _password_field(_("New password again"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["password1"].help_text = " ".join(
+            str(text) for text in password_validation.password_validators_help_texts())
+
+    def password_user(self):
+        return self.user
+
+
+class PlatformPasswordChangeForm(PasswordChangeForm):
+    """Django's form (current password, new password twice); our validators do the policy."""

@@ -48,3 +48,29 @@ class User(AbstractUser):
     @property
     def needs_second_factor(self) -> bool:
         return self.role in self.STAFF_ROLES
+
+
+class VerificationCode(models.Model):
+    """A 6-digit SMS code (SPEC §8). Only a keyed hash is stored; see beian.accounts.sms_codes."""
+
+    class Purpose(models.TextChoices):
+        REGISTRATION = "registration", _("registration")
+        PASSWORD_RESET = "password_reset", _("password reset")
+        CANCELLATION = "cancellation", _("website cancellation")
+        MOBILE_CHANGE = "mobile_change", _("change of mobile number")
+
+    phone = models.CharField(_("mobile phone"), max_length=20)
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("SMS verification code")
+        verbose_name_plural = _("SMS verification codes")
+        indexes = [models.Index(fields=["phone", "purpose", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,13 +1,21 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from beian.accounts.forms import SignInForm
+from beian.accounts.views import menu, passwords, registration, signin
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html",
-                                                authentication_form=SignInForm,
-                                                redirect_authenticated_user=True), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", menu.account_menu, name="menu"),
+    path("login/", signin.sign_in, name="login"),
+    path("logout/", signin.sign_out, name="logout"),
+    path("session/extend/", signin.extend_session, name="extend_session"),
+    path("register/", registration.register, name="register"),
+    path("register/verify/", registration.verify_mobile, name="verify_mobile"),
+    path("register/resend/", registration.resend_registration_code, name="resend_registration_code"),
+    path("email/confirm/", registration.confirm_email, name="confirm_email"),
+    path("email/resend/", registration.resend_email_confirmation, name="resend_email_confirmation"),
+    path("password/change/", passwords.change_password, name="password_change"),
+    path("password/reset/", passwords.reset_request, name="password_reset"),
+    path("password/reset/verify/", passwords.reset_verify, name="password_reset_verify"),
+    path("password/reset/resend/", passwords.reset_resend, name="password_reset_resend"),
 ]

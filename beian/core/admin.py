@@ -11,6 +11,7 @@ from beian.core.models import (
     InteractiveService,
     PreApproval,
     ProvinceAbbreviation,
+    RuleKeywordSet,
     ServiceType,
     SponsorType,
 )
@@ -74,3 +75,23 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(RuleKeywordSet)
+class RuleKeywordSetAdmin(admin.ModelAdmin):
+    """A change is a new version: versions are added, never edited, so findings stay explainable."""
+
+    list_display = ["id", "note", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+
+    def get_changeform_initial_data(self, request):
+        from beian.core.rule_context import keyword_lists_in_force
+
+        return {"lists": keyword_lists_in_force()}
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def save_model(self, request, obj, form, change):
+        obj.created_by = request.user
+        super().save_model(request, obj, form, change)

@@ -6,4 +6,5 @@ app_name = "public"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("precheck", views.precheck, name="precheck"),
 ]

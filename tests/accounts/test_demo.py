@@ -3,6 +3,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.demo import DEMO_PASSWORD, create_demo_accounts
 from beian.accounts.models import User
+from tests.accounts.helpers import PASSED
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +19,14 @@ def test_demo_accounts_are_created_once(reference_data):
     assert TOTPDevice.objects.filter(user__username__in=["demo_reviewer", "demo_supervisor",
                                                          "demo_admin"]).count() == 3
     assert all(login.totp_secret for login in first if login.username != "demo_applicant")
+    applicant = User.objects.get(username="demo_applicant")
+    assert applicant.is_active and applicant.mobile_verified_at is not None
 
 
 def test_the_demo_applicant_can_sign_in_and_out(client, reference_data):
     create_demo_accounts()
-    response = client.post("/accounts/login/", {"username": "demo_applicant", "password": DEMO_PASSWORD})
+    response = client.post("/accounts/login/", {"username": "demo_applicant", "password": DEMO_PASSWORD,
+                                                **PASSED})
     assert response.status_code == 302
     assert "demo_applicant" in client.get("/").content.decode()
     client.post("/accounts/logout/")
@@ -31,7 +35,7 @@ def test_the_demo_applicant_can_sign_in_and_out(client, reference_data):
 
 def test_a_wrong_password_comes_back_with_a_clear_error_and_the_username_kept(client, reference_data):
     create_demo_accounts()
-    response = client.post("/accounts/login/", {"username": "demo_applicant", "password": "nope"},
+    response = client.post("/accounts/login/", {"username": "demo_applicant", "password": "nope", **PASSED},
                            HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 200
@@ -40,7 +44,7 @@ def test_a_wrong_password_comes_back_with_a_clear_error_and_the_username_kept(cl
 
 
 def test_police_accounts_must_belong_to_an_agency():
-    from django.db import IntegrityError
+    from django.db import IntegrityError, transaction
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create_user("lonely_reviewer", password="x", role=User.Role.REVIEWER)

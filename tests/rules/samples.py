@@ -56,7 +56,8 @@ FILING = {
     "sponsor": {
         "type": "enterprise", "name": "杭州云景科技有限公司", "certificate_type": "uscc",
         "certificate_number": ENTERPRISE_USCC, "certificate_valid_until": "2030-01-01",
-        "address": "浙江省杭州市西湖区文三路 90 号", "office_phone": "0571-8888 1234", "mobile": "13800138000",
+        "address": "浙江省杭州市西湖区文三路 90 号", "office_phone": "0571-8888 1234",
+        "mobile": "13800138000",
         "email": "info@yunjing.cn",
         "person_in_charge": {
             "name": "王建国", "certificate_type": "resident_id", "certificate_number": PERSON_ID,

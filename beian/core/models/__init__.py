@@ -8,6 +8,7 @@ from beian.core.models.codes import (
     SponsorType,
 )
 from beian.core.models.divisions import Agency, Division, ProvinceAbbreviation
+from beian.core.models.keywords import RuleKeywordSet
 
 __all__ = [
     "Agency",
@@ -19,6 +20,7 @@ __all__ = [
     "InteractiveService",
     "PreApproval",
     "ProvinceAbbreviation",
+    "RuleKeywordSet",
     "ServiceType",
     "SponsorType",
 ]

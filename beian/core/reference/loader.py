@@ -111,4 +111,15 @@ def _load_code_lists(codes: dict) -> int:
             approval.keywords = item["keywords"]
             approval.save(update_fields=["keywords"])
         count += 1
-    return count
+    return count + _load_return_reasons(codes["return_reasons"])
+
+
+def _load_return_reasons(reasons: list[dict]) -> int:
+    from beian.review.models import ReturnReason
+
+    for position, item in enumerate(reasons):
+        # Only added when missing: administrators word and retire reasons themselves.
+        ReturnReason.objects.get_or_create(code=item["code"], defaults={
+            "text_zh": item["zh"], "text_en": item["en"], "field": item["field"],
+            "kinds": item["kinds"], "position": position})
+    return len(reasons)

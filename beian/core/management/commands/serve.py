@@ -25,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, demo, **options):
         if demo:
             call_command("load_demo_data", stdout=self.stdout)
+        call_command("sweep_outbox", "--schedule", stdout=self.stdout)  # the periodic SMS outbox sweep
         web = subprocess.Popen([sys.executable, "-m", "gunicorn", "beian.wsgi", "--bind",
                                 f"{host}:{port}", "--workers", "2", "--threads", "4",
                                 "--access-logfile", "-"])

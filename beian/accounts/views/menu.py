@@ -1,0 +1,39 @@
+"""The applicant's account menu (SPEC §4.1), in the order of the guide.
+
+Each entry names the URL the feature will have; an entry whose URL does not exist yet is shown as
+"not yet available" instead of a dead link, and lights up when its app adds the URL.
+"""
+
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from beian.accounts.models import User
+from beian.accounts.views.common import home_for
+
+MENU = [
+    ("sponsors:entity", _("Sponsor entity management"), _("Who runs your websites: the unit or the person.")),
+    ("filings:new", _("New website application"), _("File a website that has no filing yet.")),
+    ("filings:under_review", _("Filings under review"), _("Applications waiting for the police.")),
+    ("filings:filed", _("Filed websites"), _("Your record numbers and filing codes.")),
+    ("filings:changes", _("Website information change"), _("Change the information of a filed website.")),
+    ("filings:cancellations", _("Website cancellation"), _("Cancel the filing of a closed website.")),
+    ("filings:unregistered", _("Unregistered websites"), _("Websites found online without a filing.")),
+    ("filings:claims", _("Website claim"), _("Claim a website filed before, offline.")),
+    ("notifications:inbox", _("System messages"), _("Messages about your filings.")),
+]
+
+
+def _url(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def account_menu(request):
+    if request.user.role != User.Role.APPLICANT:
+        return redirect(home_for(request.user))
+    items = [{"url": _url(name), "title": title, "description": description}
+             for name, title, description in MENU]
+    return render(request, "accounts/menu.html", {"items": items})

@@ -1,0 +1,89 @@
+"""Password change (signed in) and password reset by SMS code (signed out)."""
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beian.accounts import services
+from beian.accounts.forms import PasswordResetForm, PasswordResetRequestForm, PlatformPasswordChangeForm
+from beian.accounts.models import User
+from beian.accounts.sms_codes import CodeNotSent
+from beian.accounts.views.common import form_with_human_check, home_for, language
+from beian.core.http import client_address
+
+RESET = "accounts.password_reset"  # {"user": id or None, "login": what was typed}
+
+
+def change_password(request):
+    form = PlatformPasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.change_password(user=request.user, new_password=form.cleaned_data["new_password1"],
+                                 client_address=client_address(request))
+        update_session_auth_hash(request, request.user)  # stay signed in here, other sessions end
+        messages.success(request, _("Your password is changed."))
+        return redirect(home_for(request.user))
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@login_not_required
+def reset_request(request):
+    form, submitted = form_with_human_check(request, PasswordResetRequestForm)
+    if submitted and form.is_valid():
+        login = form.cleaned_data["username"]
+        try:
+            user = services.request_password_reset(login=login, client_address=client_address(request),
+                                                   language=language())
+        except CodeNotSent as refused:
+            form.add_error(None, refused.message)
+        else:
+            request.session[RESET] = {"user": user.pk if user else None, "login": login}
+            return redirect("accounts:password_reset_verify")
+    return render(request, "accounts/password_reset_request.html", {"form": form})
+
+
+def _reset_state(request):
+    state = request.session.get(RESET)
+    if not state:
+        return None, None
+    user = User.objects.filter(pk=state["user"], is_active=True).first() if state["user"] else None
+    return state, user
+
+
+@login_not_required
+def reset_verify(request):
+    state, user = _reset_state(request)
+    if state is None:
+        return redirect("accounts:password_reset")
+    form = PasswordResetForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reset_password(user=user, code=form.cleaned_data["code"],
+                                    new_password=form.cleaned_data["password1"],
+                                    client_address=client_address(request))
+        except services.AccountError as refused:
+            form.add_error("code", refused.message)
+        else:
+            request.session.pop(RESET, None)
+            messages.success(request, _("Your password is changed. Sign in with the new password."))
+            return redirect("accounts:login")
+    return render(request, "accounts/password_reset_verify.html", {"form": form, "login": state["login"]})
+
+
+@login_not_required
+@require_POST
+def reset_resend(request):
+    state, user = _reset_state(request)
+    if state is None:
+        return redirect("accounts:password_reset")
+    try:
+        services.request_password_reset(login=state["login"], client_address=client_address(request),
+                                        language=language())
+    except CodeNotSent as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("If the account has a confirmed mobile number, a new code was sent "
+                                    "to it. Codes sent before no longer work."))
+    return redirect("accounts:password_reset_verify")

@@ -1,0 +1,129 @@
+"""Registration: the form, the SMS code that activates the account, the e-mail link."""
+
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beian.accounts import services
+from beian.accounts.forms import CodeForm, RegistrationForm
+from beian.accounts.mobile import mask_phone
+from beian.accounts.selectors import pending_registrations
+from beian.accounts.signin import AUTH_BACKEND
+from beian.accounts.sms_codes import CodeNotSent
+from beian.accounts.views.common import form_with_human_check, home_for, language
+from beian.core.http import client_address
+
+PENDING_USER = "accounts.pending_user_id"
+
+
+def _pending_user(request):
+    user_id = request.session.get(PENDING_USER)
+    return pending_registrations().filter(pk=user_id).first() if user_id else None
+
+
+def remember_pending(request, user) -> None:
+    request.session[PENDING_USER] = user.pk
+
+
+def _email_link_base(request) -> str:
+    return request.build_absolute_uri(reverse("accounts:confirm_email"))
+
+
+@login_not_required
+def register(request):
+    if request.user.is_authenticated:
+        return redirect(home_for(request.user))
+    form, submitted = form_with_human_check(request, RegistrationForm)
+    if submitted and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.register_applicant(
+                username=data["username"], password=data["password1"], real_name=data["real_name"],
+                mobile=data["mobile"], email=data["email"], client_address=client_address(request),
+                language=language())
+        except CodeNotSent as refused:
+            form.add_error("mobile", refused.message)
+        else:
+            remember_pending(request, user)
+            return redirect("accounts:verify_mobile")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+@login_not_required
+def verify_mobile(request):
+    user = _pending_user(request)
+    if user is None:
+        messages.info(request, _("There is no registration waiting for a code in this browser. "
+                                 "Register, or sign in if your account is already active."))
+        return redirect("accounts:register")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.activate_account(user=user, code=form.cleaned_data["code"],
+                                             client_address=client_address(request),
+                                             email_link_base=_email_link_base(request), language=language())
+        except services.AccountError as refused:
+            form.add_error("code", refused.message)
+        else:
+            request.session.pop(PENDING_USER, None)
+            auth_login(request, user, backend=AUTH_BACKEND)
+            messages.success(request, _("Your mobile number is confirmed and your account is active. "
+                                        "We sent a link to %(email)s: open it to confirm your e-mail "
+                                        "address.") % {"email": user.email})
+            return redirect("accounts:menu")
+    return render(request, "accounts/verify_mobile.html",
+                  {"form": form, "masked_mobile": mask_phone(user.mobile)})
+
+
+@login_not_required
+@require_POST
+def resend_registration_code(request):
+    user = _pending_user(request)
+    if user is None:
+        return redirect("accounts:register")
+    try:
+        services.resend_registration_code(user=user, client_address=client_address(request),
+                                          language=language())
+    except CodeNotSent as refused:
+        messages.error(request, refused.message)
+    except services.AccountError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("A new code was sent to %(mobile)s. Codes sent before no longer work.")
+                         % {"mobile": mask_phone(user.mobile)})
+    return redirect("accounts:verify_mobile")
+
+
+@login_not_required
+def confirm_email(request):
+    """The link of the confirmation e-mail opens a page with a button: mail scanners that follow
+    links must not confirm an address by themselves."""
+    token = request.POST.get("token") or request.GET.get("token") or ""
+    error = "" if token else _("This link is not complete. Copy the whole link from the e-mail.")
+    if request.method == "POST" and token:
+        try:
+            services.confirm_email(token=token, client_address=client_address(request))
+        except services.AccountError as refused:
+            error = refused.message
+        else:
+            messages.success(request, _("Thank you: your e-mail address is confirmed. Copies of decisions "
+                                        "will also be sent there."))
+            return redirect("accounts:menu" if request.user.is_authenticated else "public:landing")
+    return render(request, "accounts/confirm_email.html", {"token": token, "error": error},
+                  status=400 if error and request.method == "POST" else 200)
+
+
+@require_POST
+def resend_email_confirmation(request):
+    try:
+        services.send_email_confirmation(user=request.user, email_link_base=_email_link_base(request),
+                                         language=language())
+    except services.AccountError as refused:
+        messages.info(request, refused.message)
+    else:
+        messages.success(request, _("We sent a new link to %(email)s.") % {"email": request.user.email})
+    return redirect("accounts:menu")

@@ -1,0 +1,200 @@
+"""Rate limits and lock-outs kept in Django's cache, so several web processes behave as one.
+
+The embedded default keeps the cache in the database, production in Redis (CACHE_URL). Changes
+are made under a short lock taken with the cache's atomic `add`, or with `incr`.
+
+Windows are computed from the `now` passed in, not from the cache's own expiry clock, so tests can
+travel in time and the answer never depends on when the cache got round to evicting a key.
+
+- `hit(key, [Limit(count, period), ...])` — "at most N in any period" with a sliding log of the
+  recent events' times: exact (unlike fixed windows it never lets two "1 per minute" events through
+  seconds apart across a window boundary) and says exactly when the next event fits. A refused
+  event counts nowhere. Used for SMS codes (accounts) and the public API (api); `RateLimit` below
+  is the same with an exception.
+- `FailureLock` — "after N failures in a row, refuse for M seconds" (sign-in lock-outs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils import timezone
+
+_PREFIX = "beian:rl"
+
+
+def _cache_key(*parts: str) -> str:
+    # Keys may hold phone numbers or addresses: hash them (no personal data in cache keys, and
+    # keys stay short and free of spaces for every cache backend).
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:40]
+    return f"{_PREFIX}:{digest}"
+
+
+def _timestamp(now) -> float:
+    return (now or timezone.now()).timestamp()
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `count` events in any `period` seconds."""
+
+    count: int
+    period: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int = 0  # whole seconds until a new try can succeed (0 when allowed)
+    limit: Limit | None = None  # the limit that refused
+
+
+@contextmanager
+def _locked(key: str):
+    """A short mutual exclusion through cache.add (atomic in every cache backend Django ships).
+    If the lock cannot be had within about a second (a crashed holder), go on without it: the
+    lock only guards against counting two simultaneous events as one."""
+    lock_key = f"{key}:lock"
+    for _ in range(100):
+        if cache.add(lock_key, 1, timeout=5):
+            try:
+                yield
+            finally:
+                cache.delete(lock_key)
+            return
+        time.sleep(0.01)
+    yield
+
+
+def _events(log_key: str, now_ts: float, longest: int) -> list[float]:
+    return sorted(t for t in cache.get(log_key, []) if now_ts - longest < t <= now_ts)
+
+
+def _verdict(events: list[float], limits: list[Limit], now_ts: float) -> Verdict:
+    refusals = []
+    for limit in limits:
+        recent = [t for t in events if t > now_ts - limit.period]
+        if len(recent) >= limit.count:
+            # One more fits once enough of the recent events have left the window.
+            leaving = recent[len(recent) - limit.count]
+            retry_after = max(1, math.ceil(leaving + limit.period - now_ts))
+            refusals.append(Verdict(False, retry_after, limit))
+    if refusals:
+        return max(refusals, key=lambda verdict: verdict.retry_after)
+    return Verdict(True)
+
+
+def _log_key(key: str) -> str:
+    return f"{_cache_key(key)}:log"
+
+
+def check(key: str, limits: list[Limit], *, now=None) -> Verdict:
+    """Would one more event under `key` be allowed? Counts nothing."""
+    now_ts = _timestamp(now)
+    longest = max(limit.period for limit in limits)
+    return _verdict(_events(_log_key(key), now_ts, longest), limits, now_ts)
+
+
+def hit(key: str, limits: list[Limit], *, now=None) -> Verdict:
+    """Count one event under `key` if every limit allows it; a refused event counts nowhere.
+
+    The times of the recent events are kept (a sliding log: exact, and short — never more entries
+    than the largest count), so "1 per minute" means 60 seconds after the previous event."""
+    return hit_each([key], limits, now=now)
+
+
+def hit_each(keys: list[str], limits: list[Limit], *, now=None) -> Verdict:
+    """Count one event under every key (e.g. per phone and per client address), or under none."""
+    now_ts = _timestamp(now)
+    longest = max(limit.period for limit in limits)
+    log_keys = [_log_key(key) for key in keys]
+    with _locked(log_keys[0]):
+        logs = [_events(log_key, now_ts, longest) for log_key in log_keys]
+        refusals = [verdict for verdict in (_verdict(events, limits, now_ts) for events in logs)
+                    if not verdict.allowed]
+        if refusals:
+            return max(refusals, key=lambda verdict: verdict.retry_after)
+        for log_key, events in zip(log_keys, logs, strict=True):
+            cache.set(log_key, [*events, now_ts], timeout=longest + 60)
+    return Verdict(True)
+
+
+def reset(key: str, limits: list[Limit] | None = None, *, now=None) -> None:
+    cache.delete(_log_key(key))
+
+
+@dataclass(frozen=True)
+class FailureLock:
+    """After `max_failures` failures in a row, the identifier is locked for `lock_seconds`."""
+
+    scope: str
+    max_failures: int
+    lock_seconds: int
+
+    def _keys(self, identifier: str) -> tuple[str, str]:
+        base = _cache_key(self.scope, identifier)
+        return f"{base}:failures", f"{base}:locked_until"
+
+    def locked_for(self, identifier: str, *, now=None) -> int:
+        """Seconds the identifier stays locked (0 when it is not locked)."""
+        locked_until = cache.get(self._keys(identifier)[1])
+        if locked_until is None:
+            return 0
+        return max(0, math.ceil(locked_until - _timestamp(now)))
+
+    def fail(self, identifier: str, *, now=None) -> bool:
+        """Count one failure; True when this failure locks the identifier."""
+        failures_key, lock_key = self._keys(identifier)
+        # The count forgets a quiet identifier after a while: "in a row" is about one burst of tries.
+        cache.add(failures_key, 0, timeout=self.lock_seconds * 12)
+        if cache.incr(failures_key) < self.max_failures:
+            return False
+        cache.set(lock_key, _timestamp(now) + self.lock_seconds, timeout=self.lock_seconds + 3600)
+        cache.delete(failures_key)  # after the lock-out, a fresh series of tries
+        return True
+
+    def succeed(self, identifier: str) -> None:
+        cache.delete_many(list(self._keys(identifier)))
+
+
+class RateLimited(Exception):  # noqa: N818 - reads as a state: "the request was rate limited"
+    """Raised by RateLimit.hit; `retry_after` is whole seconds until a new try can succeed."""
+
+    def __init__(self, retry_after: int, limit=None):
+        super().__init__(f"rate limited by {limit}; retry after {retry_after}s")
+        self.retry_after = retry_after
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """One named limit, for callers that prefer an exception: at most `count` per `period` seconds
+    for each identifier in `scope`."""
+
+    scope: str
+    count: int
+    period: int
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.count}/{self.period}s"
+
+    def _key(self, identifier: str) -> str:
+        return f"{self.scope}:{identifier}"
+
+    def hit(self, identifier: str, *, now=None) -> None:
+        verdict = hit(self._key(identifier), [Limit(self.count, self.period)], now=now)
+        if not verdict.allowed:
+            raise RateLimited(verdict.retry_after, self)
+
+    def check(self, identifier: str, *, now=None) -> None:
+        verdict = check(self._key(identifier), [Limit(self.count, self.period)], now=now)
+        if not verdict.allowed:
+            raise RateLimited(verdict.retry_after, self)
+
+    def reset(self, identifier: str, *, now=None) -> None:
+        reset(self._key(identifier), [Limit(self.count, self.period)], now=now)

@@ -1,0 +1,44 @@
+"""Each kind of reviewable subject plugs into the workbench here (registered in its app's ready()).
+
+The workbench owns the queue, assignment, the detail frame and the history; the kind supplies the
+detail of its subject and its decisions, each a service function of the kind's own app, so that
+"where does approval happen?" is answered by the kind's services.py.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django import forms
+
+
+@dataclass(frozen=True)
+class Decision:
+    name: str  # in URLs: /review/<id>/decide/<name>
+    label: str  # lazily translated
+    form_class: type[forms.Form]  # built with (data, item=item); empty form for a plain button
+    # perform(actor=..., item=..., form=...) calls the kind's service; raises ReviewActionRefused
+    perform: Callable
+    is_available: Callable  # (item) -> bool, e.g. only while in review
+    style: str = "primary"  # primary | secondary | danger
+
+
+@dataclass(frozen=True)
+class KindHandler:
+    kind: str
+    detail_template: str  # rendered inside the workbench detail page
+    detail_context: Callable  # (item, request) -> dict for the template
+    decisions: tuple[Decision, ...] = field(default_factory=tuple)
+
+    def available_decisions(self, item) -> list[Decision]:
+        return [decision for decision in self.decisions if decision.is_available(item)]
+
+
+_HANDLERS: dict[str, KindHandler] = {}
+
+
+def register(handler: KindHandler) -> None:
+    _HANDLERS[handler.kind] = handler
+
+
+def handler_for(kind: str) -> KindHandler | None:
+    return _HANDLERS.get(kind)

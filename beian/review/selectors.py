@@ -1,0 +1,92 @@
+"""Reads of the workbench, always within the reviewer's jurisdiction (SPEC §1, §5)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from beian.core import pii
+from beian.review.models import ReviewItem, ReviewSearchKey
+from beian.rules import normalize_domain, parse_record_number
+
+# Which column holds a supervisor's agency, by the level of that agency (see ReviewItem.scope_*).
+_SUPERVISOR_SCOPE = {"province": "scope_province", "prefecture": "scope_prefecture", "county": "agency"}
+
+
+def items_in_scope(user) -> QuerySet[ReviewItem]:
+    """Reviewer: items of their agency; supervisor: of their agency and every agency below it (the
+    same jurisdiction as beian.staff.jurisdiction.agencies_in_scope, read through one indexed column)."""
+    if not getattr(user, "is_police", False) or user.agency_id is None:
+        return ReviewItem.objects.none()
+    if user.role == user.Role.SUPERVISOR:
+        return ReviewItem.objects.filter(**{_SUPERVISOR_SCOPE[user.agency.level]: user.agency_id})
+    return ReviewItem.objects.filter(agency_id=user.agency_id)
+
+
+def item_in_scope(user, item_id: int) -> ReviewItem:
+    """The item, or ReviewItem.DoesNotExist (→ 404) when it is outside the user's jurisdiction."""
+    return items_in_scope(user).select_related("agency", "assignee").get(pk=item_id)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    kind: str = ""
+    status: str = ""
+    agency_id: int | None = None
+    assignee: str = ""  # "", "me", "nobody", or a user id
+    overdue: bool = False
+    open_only: bool = True
+    search: str = ""
+
+
+def search_keys_for(text: str) -> list[str]:
+    """Exact keys a search text may mean: a record number, a domain, a certificate number."""
+    text = text.strip()
+    keys = []
+    digits = parse_record_number(text)
+    if digits:
+        keys.append(f"record:{digits}")
+    domain = normalize_domain(text) if "." in text else None
+    if domain:
+        keys.append(f"domain:{domain}")
+    compact = pii.normalize_number(text)
+    if 5 <= len(compact) <= 20 and any(ch.isdigit() for ch in compact):
+        from beian.core.models import CertificateType
+
+        keys += [f"certificate:{pii.search_hash(code, compact)}"
+                 for code in CertificateType.objects.values_list("code", flat=True)]
+    return keys
+
+
+def queue(user, filters: QueueFilter, *, today: date | None = None) -> QuerySet[ReviewItem]:
+    """The queue: overdue first (earliest due date first), then by submission."""
+    today = today or timezone.localdate()
+    items = items_in_scope(user).select_related("agency", "assignee")
+    if filters.open_only:
+        items = items.filter(is_open=True)
+    if filters.kind:
+        items = items.filter(kind=filters.kind)
+    if filters.status:
+        items = items.filter(status=filters.status)
+    if filters.agency_id:
+        items = items.filter(agency_id=filters.agency_id)
+    if filters.assignee == "me":
+        items = items.filter(assignee=user)
+    elif filters.assignee == "nobody":
+        items = items.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        items = items.filter(assignee_id=int(filters.assignee))
+    if filters.overdue:
+        items = items.filter(due_date__lt=today)
+    if filters.search:
+        # An exact key (domain, record or certificate number) is one indexed lookup; only a text that
+        # is no such key falls back to the slower "name contains".
+        keys = search_keys_for(filters.search)
+        by_key = items.filter(pk__in=ReviewSearchKey.objects.filter(key__in=keys).values("item_id"))
+        if keys and by_key.exists():
+            items = by_key
+        else:
+            items = items.filter(Q(title__icontains=filters.search)
+                                 | Q(sponsor_name__icontains=filters.search))
+    return items.order_by("due_date", "submitted_at", "id")

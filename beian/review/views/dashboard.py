@@ -1,0 +1,42 @@
+"""The supervisor's dashboard and the audited export of the queue."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from beian.accounts.models import User
+from beian.core import audit
+from beian.core.http import client_address
+from beian.review.exports import as_csv, as_xlsx, queue_rows
+from beian.review.forms import QueueFilterForm
+from beian.review.selectors import queue
+from beian.review.statistics import dashboard_figures
+from beian.staff.permissions import role_required
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", as_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
+}
+
+
+@role_required(User.Role.SUPERVISOR)
+def dashboard_view(request):
+    return render(request, "review/dashboard.html", {"figures": dashboard_figures(request.user)})
+
+
+@role_required(User.Role.SUPERVISOR)
+def export_view(request, file_format: str):
+    if file_format not in FORMATS:
+        raise Http404
+    content_type, render_file = FORMATS[file_format]
+    form = QueueFilterForm(request.GET or None, user=request.user)
+    filters = form.queue_filter()
+    items = queue(request.user, filters).select_related("agency", "assignee")
+    body = render_file(queue_rows(items))
+    audit.record(actor=request.user, action="review_queue_exported", client_address=client_address(request),
+                 details={"format": file_format, "filters": request.GET.dict()})
+    response = HttpResponse(body, content_type=content_type)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="review-queue-{stamp}.{file_format}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,66 @@
+"""Reads that apply the reader's scope: staff accounts an administrator may see, the audit log."""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from beian.accounts.models import User
+from beian.core.models import Agency, AuditEntry
+from beian.staff.jurisdiction import agencies_in_scope
+
+Role = User.Role
+
+
+def staff_accounts_visible_to(actor: User) -> QuerySet[User]:
+    """Security administrator: every staff account. Supervisor: the reviewers and supervisors of
+    their agency and the agencies below it. Nobody else (and applicants never appear here)."""
+    staff = User.objects.filter(role__in=User.STAFF_ROLES).select_related("agency")
+    if actor.role == Role.SECURITY_ADMINISTRATOR:
+        return staff
+    if actor.role == Role.SUPERVISOR:
+        return staff.filter(role__in=User.POLICE_ROLES, agency__in=agencies_in_scope(actor))
+    return User.objects.none()
+
+
+def staff_account_for(actor: User, pk: int) -> User:
+    """One account the actor may see, or 404."""
+    return get_object_or_404(staff_accounts_visible_to(actor), pk=pk)
+
+
+def agencies_for_new_accounts(actor: User) -> QuerySet[Agency]:
+    """Agencies the actor may put a new police account in."""
+    if actor.role == Role.SECURITY_ADMINISTRATOR:
+        return Agency.objects.filter(active=True)
+    if actor.role == Role.SUPERVISOR:
+        return agencies_in_scope(actor).filter(active=True)
+    return Agency.objects.none()
+
+
+def search_agencies(actor: User, text: str, limit: int = 10) -> list[Agency]:
+    """Agencies matching a code prefix or part of a name, within what the actor may use."""
+    text = text.strip()
+    if not text:
+        return []
+    condition = Q(code__startswith=text) | Q(name_zh__icontains=text) | Q(name_en__icontains=text)
+    return list(agencies_for_new_accounts(actor).filter(condition).order_by("code")[:limit])
+
+
+def audit_entries(*, action: str = "", actor: str = "", since: datetime.date | None = None,
+                  until: datetime.date | None = None, tz: datetime.tzinfo) -> QuerySet[AuditEntry]:
+    """The audit log, newest first, filtered. Dates are local (China Standard Time) calendar days."""
+    entries = AuditEntry.objects.order_by("-id")
+    if action:
+        entries = entries.filter(action=action)
+    if actor:
+        entries = entries.filter(actor_label=actor)
+    if since:
+        entries = entries.filter(created_at__gte=datetime.datetime.combine(since, datetime.time.min, tz))
+    if until:
+        next_day = until + datetime.timedelta(days=1)
+        entries = entries.filter(created_at__lt=datetime.datetime.combine(next_day, datetime.time.min, tz))
+    return entries
+
+
+def audit_actions() -> list[str]:
+    return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())

@@ -1,0 +1,140 @@
+"""Business actions on staff accounts and their second factor. One function per action: keyword-only
+arguments, an explicit actor, one transaction, an audit entry in that transaction."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from beian.accounts.models import User
+from beian.core import audit
+from beian.core.models import Agency
+from beian.staff.jurisdiction import can_manage_accounts_of
+from beian.staff.permissions import can_manage_account, creatable_roles
+
+ENROLMENT_DEVICE_NAME = "enrolment"
+CONFIRMED_DEVICE_NAME = "authenticator"
+
+
+@transaction.atomic
+def create_staff_account(*, actor: User, username: str, real_name: str, mobile: str, email: str,
+                         role: str, agency: Agency | None, password: str,
+                         client_address: str | None = None) -> User:
+    """Create a police or administrative account. It signs in with `password` and enrols TOTP then."""
+    if role not in creatable_roles(actor):
+        raise PermissionDenied(f"{actor.role} may not create {role} accounts")
+    police = role in User.POLICE_ROLES
+    if police and agency is None:
+        raise ValueError("police accounts belong to an agency")
+    if police and not can_manage_accounts_of(actor, agency):
+        raise PermissionDenied("agency outside the actor's scope")
+    account = User(username=username, real_name=real_name, mobile=mobile, email=email, role=role,
+                   agency=agency if police else None)
+    validate_password(password, account)
+    account.set_password(password)
+    account.save()
+    audit.record(actor=actor, action="staff_account_created", target=account, client_address=client_address,
+                 details={"username": username, "role": role,
+                          "agency": agency.code if police else None})
+    return account
+
+
+def _set_active(*, actor: User, account: User, active: bool, action: str, client_address: str | None):
+    if not can_manage_account(actor, account):
+        raise PermissionDenied("account outside the actor's authority")
+    locked = User.objects.select_for_update().get(pk=account.pk)
+    if locked.is_active == active:
+        return locked  # already done: repeating the request changes nothing and is not audited twice
+    locked.is_active = active
+    locked.save(update_fields=["is_active"])
+    audit.record(actor=actor, action=action, target=locked, client_address=client_address,
+                 details={"username": locked.username, "role": locked.role})
+    return locked
+
+
+@transaction.atomic
+def deactivate_staff_account(*, actor: User, account: User, client_address: str | None = None) -> User:
+    """The account can no longer sign in; an open session ends at its next request (ModelBackend
+    refuses inactive users). Nothing is deleted: audit entries keep pointing at the account."""
+    return _set_active(actor=actor, account=account, active=False, action="staff_account_deactivated",
+                       client_address=client_address)
+
+
+@transaction.atomic
+def reactivate_staff_account(*, actor: User, account: User, client_address: str | None = None) -> User:
+    """May raise IntegrityError when another active account took the mobile or e-mail meanwhile."""
+    return _set_active(actor=actor, account=account, active=True, action="staff_account_reactivated",
+                       client_address=client_address)
+
+
+@transaction.atomic
+def reset_second_factor(*, actor: User, account: User, client_address: str | None = None) -> int:
+    """Remove the account's authenticator (a lost phone): the next sign-in enrols a new one. The
+    password alone never opens a staff page, so this gives nobody access by itself."""
+    if not can_manage_account(actor, account):
+        raise PermissionDenied("account outside the actor's authority")
+    removed, _details = TOTPDevice.objects.filter(user=account).delete()
+    if removed:
+        audit.record(actor=actor, action="totp_reset", target=account, client_address=client_address,
+                     details={"username": account.username})
+    return removed
+
+
+def enrolment_device(user: User) -> TOTPDevice:
+    """The unconfirmed device shown on the enrolment page; the same one on every visit, so reloading the
+    page does not invalidate a QR code the person has already scanned."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False, name=ENROLMENT_DEVICE_NAME).first()
+    return device or TOTPDevice.objects.create(user=user, confirmed=False, name=ENROLMENT_DEVICE_NAME)
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    accepted: bool
+    locked_until: datetime.datetime | None = None  # set when too many wrong codes ask for a wait
+
+
+def _check_code(device: TOTPDevice, token: str) -> CodeCheck:
+    """Check a code under django-otp's throttle: after each wrong code the next try must wait
+    2^(n-1) seconds (OTP_TOTP_THROTTLE_FACTOR), so guessing 10^6 codes is hopeless."""
+    allowed, info = device.verify_is_allowed()
+    if not allowed:
+        return CodeCheck(False, (info or {}).get("locked_until"))
+    return CodeCheck(device.verify_token(token))
+
+
+@transaction.atomic
+def confirm_enrolment(*, user: User, device_id: int, token: str,
+                      client_address: str | None = None) -> tuple[CodeCheck, TOTPDevice | None]:
+    """Confirm the enrolment device with a first code. The caller then marks the session verified."""
+    device = TOTPDevice.objects.select_for_update().filter(
+        pk=device_id, user=user, confirmed=False).first()
+    if device is None:
+        return CodeCheck(False), None
+    check = _check_code(device, token)
+    if not check.accepted:
+        audit.record(actor=user, action="totp_failed", target=device, client_address=client_address,
+                     details={"step": "enrolment", "throttled": check.locked_until is not None})
+        return check, None
+    device.confirmed = True
+    device.name = CONFIRMED_DEVICE_NAME
+    device.save(update_fields=["confirmed", "name"])
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    audit.record(actor=user, action="totp_enrolled", target=device, client_address=client_address)
+    return check, device
+
+
+@transaction.atomic
+def verify_second_factor(*, user: User, token: str,
+                         client_address: str | None = None) -> tuple[CodeCheck, TOTPDevice | None]:
+    """Check a code against the user's confirmed device. The caller marks the session verified."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).order_by("pk").first()
+    if device is None:
+        return CodeCheck(False), None
+    check = _check_code(device, token)
+    action = "totp_verified" if check.accepted else "totp_failed"
+    details = {} if check.accepted else {"step": "sign-in", "throttled": check.locked_until is not None}
+    audit.record(actor=user, action=action, target=device, client_address=client_address, details=details)
+    return check, device if check.accepted else None

@@ -1,0 +1,13 @@
+from django.shortcuts import render
+
+from beian.accounts.models import User
+from beian.staff.permissions import ACCOUNT_ADMINISTRATORS, STAFF_ROLES, role_required
+
+
+@role_required(*STAFF_ROLES)
+def home(request):
+    user = request.user
+    return render(request, "staff/home.html", {
+        "manages_accounts": user.role in ACCOUNT_ADMINISTRATORS,
+        "reads_audit_log": user.role == User.Role.AUDITOR,
+    })

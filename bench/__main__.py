@@ -1,0 +1,24 @@
+"""make bench: every benchmark, one table each, results as JSON in bench/results/.
+
+    python -m bench                # all
+    python -m bench prechecks      # one
+"""
+
+import sys
+
+from bench import prechecks, review_queue
+
+BENCHMARKS = {"prechecks": prechecks.run, "review_queue": review_queue.run}
+
+
+def main(argv: list[str]) -> None:
+    names = argv or list(BENCHMARKS)
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        sys.exit(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+    for name in names:
+        BENCHMARKS[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

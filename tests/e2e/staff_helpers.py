@@ -1,0 +1,35 @@
+"""Browser helpers for staff journeys: sign in (with or without a human check), TOTP codes, sign out."""
+
+import base64
+import re
+
+from django_otp.oath import totp
+
+CAPTCHA_TEST_ANSWER = "PASSED"  # accepted when CAPTCHA_TEST_MODE is on (tests/conftest.py)
+
+
+def sign_in(page, username: str, password: str) -> None:
+    """Fill the sign-in form; answer the human check if the form has one."""
+    page.goto("/accounts/login/")
+    page.locator("input[name='username']").fill(username)
+    page.locator("input[name='password']").fill(password)
+    answer = page.locator("input[name$='captcha_1']")
+    if answer.count():
+        answer.fill(CAPTCHA_TEST_ANSWER)
+    # The main button has no name; the human-check switches are named buttons.
+    page.locator("main form button[type='submit']:not([name])").first.click()
+
+
+def sign_out(page) -> None:
+    page.locator("form[action$='/accounts/logout/'] button").click()
+
+
+def code_for_secret(secret: str, steps_ahead: int = 0) -> str:
+    """The code an authenticator app shows for a base32 key (optionally for a later 30-second step:
+    a code is accepted only once, so a second sign-in within the same step uses the next one)."""
+    key = base64.b32decode(re.sub(r"\s", "", secret).upper() + "=" * (-len(re.sub(r"\s", "", secret)) % 8))
+    return f"{totp(key, step=30, t0=0, digits=6, drift=steps_ahead):06d}"
+
+
+def code_for_key_hex(key_hex: str, steps_ahead: int = 0) -> str:
+    return code_for_secret(base64.b32encode(bytes.fromhex(key_hex)).decode(), steps_ahead)
