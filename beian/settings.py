@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "beian.staff",
     "beian.api",
     "beian.review",
+    "beian.sponsors",
 ]
 
 MIDDLEWARE = [

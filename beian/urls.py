@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_urls),
     path("review/", include("beian.review.urls")),
+    path("sponsor/", include("beian.sponsors.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -16,6 +16,8 @@ DEMO_TOTP_KEYS = {
     "demo_reviewer": "3132333435363738393031323334353637383930",
     "demo_supervisor": "4142434445464748494a4b4c4d4e4f5051525354",
     "demo_admin": "6162636465666768696a6b6c6d6e6f7071727374",
+    "demo_security": "5354555657585960616263646566676869707172",
+    "demo_auditor": "7172737475767778798081828384858687888990",
 }
 DEMO_COUNTY_AGENCY = "330106"  # 杭州市西湖区
 DEMO_CITY_AGENCY = "330100"  # 杭州市
@@ -62,10 +64,17 @@ def create_demo_accounts() -> list[DemoLogin]:
                           mobile="13900139002", email="supervisor@example.cn")
     admin = _account("demo_admin", User.Role.SYSTEM_ADMINISTRATOR, real_name="赵敏",
                      mobile="13900139003", email="admin@example.cn", superuser=True)
+    # The three separated duties (SPEC §1): platform data, accounts and permissions, the audit log.
+    security = _account("demo_security", User.Role.SECURITY_ADMINISTRATOR, real_name="钱进",
+                        mobile="13900139004", email="security@example.cn")
+    auditor = _account("demo_auditor", User.Role.AUDITOR, real_name="孙丽",
+                       mobile="13900139005", email="auditor@example.cn")
     return [
         DemoLogin(applicant.username, applicant.get_role_display(), "", ""),
         DemoLogin(reviewer.username, reviewer.get_role_display(), county.name_zh, _totp_secret(reviewer)),
         DemoLogin(supervisor.username, supervisor.get_role_display(), city.name_zh,
                   _totp_secret(supervisor)),
         DemoLogin(admin.username, admin.get_role_display(), "", _totp_secret(admin)),
+        DemoLogin(security.username, security.get_role_display(), "", _totp_secret(security)),
+        DemoLogin(auditor.username, auditor.get_role_display(), "", _totp_secret(auditor)),
     ]

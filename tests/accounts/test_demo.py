@@ -12,7 +12,7 @@ def test_demo_accounts_are_created_once(reference_data):
     first = create_demo_accounts()
     second = create_demo_accounts()
     assert first == second
-    assert User.objects.filter(username__startswith="demo_").count() == 4
+    assert User.objects.filter(username__startswith="demo_").count() == 6
     reviewer = User.objects.get(username="demo_reviewer")
     assert reviewer.agency.code == "330106" and reviewer.is_police
     assert User.objects.get(username="demo_supervisor").agency.code == "330100"

@@ -1,0 +1,63 @@
+"""Checking an uploaded document image before anything is stored (SPEC §4.2, §8).
+
+The bytes decide, never the file name or the declared content type: Pillow must decode a real JPEG or
+PNG of at most 512 KB (beian.rules.check_image); what is stored is a fresh encoding of its pixels
+(beian.rules.reencode_image), so EXIF (GPS positions), comments and profiles are gone.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from beian.rules import check_image, message_for, reencode_image
+from beian.rules.images import MAX_UPLOAD_BYTES, InvalidImage
+from beian.rules.problems import problem
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    data: bytes
+    content_type: str  # image/jpeg or image/png
+
+
+class UploadRefused(ValueError):
+    """`upload.invalid`, with a message that says the size or the reason."""
+
+    def __init__(self, message: str, *, reason: str, size: int):
+        super().__init__(message)
+        self.reason, self.size = reason, size
+
+
+def read_upload(uploaded, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
+    """At most one byte more than allowed: enough to know it is too large, never the whole of a
+    huge upload in memory."""
+    uploaded.seek(0)
+    return uploaded.read(max_bytes + 1)
+
+
+def _refusal(found, size: int, declared_size: int) -> UploadRefused:
+    language = get_language() or "zh-hans"
+    reason = found.params.get("reason", "not_an_image")
+    if reason == "too_large":
+        detail = _("This file is %(size)s KB.") % {"size": (max(size, declared_size) + 1023) // 1024}
+    else:
+        detail = _("Its content is not a JPEG or PNG image (the file name does not matter).")
+    return UploadRefused(f"{message_for(found, language)} {detail}", reason=reason, size=declared_size)
+
+
+def clean_image(uploaded, *, field: str = "upload") -> CleanImage:
+    """The re-encoded image of an upload, or UploadRefused."""
+    declared_size = getattr(uploaded, "size", 0) or 0
+    data = read_upload(uploaded)
+    found = check_image(data, path=field)
+    if found is None and declared_size > MAX_UPLOAD_BYTES:
+        found = problem("upload.invalid", field, max_kb=MAX_UPLOAD_BYTES // 1024, reason="too_large")
+    if found is not None:
+        raise _refusal(found, len(data), declared_size)
+    try:
+        clean, image_format = reencode_image(data)
+    except InvalidImage as error:
+        raise _refusal(problem("upload.invalid", field, max_kb=MAX_UPLOAD_BYTES // 1024,
+                               reason="not_an_image"), len(data), declared_size) from error
+    return CleanImage(clean, "image/png" if image_format == "PNG" else "image/jpeg")
