@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "beian.api",
     "beian.review",
     "beian.sponsors",
+    "beian.filings",
+    "beian.unregistered",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +216,9 @@ PII_KEY = env.str("PII_KEY", default="") or local_secret(VAR_DIR / "pii_key.txt"
 # Business settings (SPEC: configurable).
 REVIEW_DEADLINE_WORKING_DAYS = _read("REVIEW_DEADLINE_WORKING_DAYS", env.int, default=21)
 LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
+# Unregistered websites (SPEC §4.7): days to file after the import, largest CSV upload accepted.
+UNREGISTERED_DEADLINE_DAYS = _read("UNREGISTERED_DEADLINE_DAYS", env.int, default=30)
+UNREGISTERED_UPLOAD_MAX_BYTES = _read("UNREGISTERED_UPLOAD_MAX_BYTES", env.int, default=50 * 1024 * 1024)
 
 # The public JSON API: requests per minute per client address, and the largest body accepted.
 API_RATE_LIMITS = {"prechecks": _read("API_PRECHECK_RATE_PER_MINUTE", env.int, default=120)}

@@ -20,6 +20,9 @@ urlpatterns = [
     path("api/v1/", api_urls),
     path("review/", include("beian.review.urls")),
     path("sponsor/", include("beian.sponsors.urls")),
+    path("filings/", include("beian.filings.urls")),
+    path("records/", include("beian.filings.record_urls")),
+    path("unregistered/", include("beian.unregistered.urls")),
     path("admin/", admin.site.urls),
 ]
 

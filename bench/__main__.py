@@ -6,9 +6,10 @@
 
 import sys
 
-from bench import prechecks, review_queue
+from bench import prechecks, review_queue, unregistered
 
-BENCHMARKS = {"prechecks": prechecks.run, "review_queue": review_queue.run}
+BENCHMARKS = {"prechecks": prechecks.run, "review_queue": review_queue.run,
+              "unregistered": unregistered.run}
 
 
 def main(argv: list[str]) -> None:

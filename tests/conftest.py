@@ -23,6 +23,8 @@ def _test_settings(tmp_path_factory):
         SMS_LOG_PATH=scratch / "sms.jsonl",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         CAPTCHA_TEST_MODE=True,  # the human check accepts "PASSED" (tests/accounts keep one real check)
+        # argon2 is slow by design; one registration test checks that production uses it.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
         yield
 
@@ -51,3 +53,16 @@ def _postgres_only(request):
     if request.node.get_closest_marker("postgres") and settings.DATABASES["default"]["ENGINE"] != \
             "django.db.backends.postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture(autouse=True)
+def _no_language_leaks():
+    """Each test starts in the default language (Chinese) whatever the one before activated."""
+    if not settings.configured:
+        yield
+        return
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -21,6 +21,7 @@ PUBLIC_URL_NAMES = {
     "api-v1:openapi-json",
     "api-v1:openapi-view",
     "api-v1:prechecks",
+    "api-v1:unregistered_websites",
     "accounts:register",
     "accounts:verify_mobile",
     "accounts:resend_registration_code",
@@ -31,12 +32,14 @@ PUBLIC_URL_NAMES = {
     "accounts:logout",
     "captcha-image",
     "captcha-image-2x",
+    "records:record",
 }
 # Public, but not a page to open by name: it needs an argument (the captcha's key), accepts POST
 # only, or continues a step begun on another page (it sends the visitor back there).
 PUBLIC_URL_NAMES_WITH_ARGUMENTS = {"captcha-image", "captcha-image-2x", "accounts:logout",
                                    "accounts:resend_registration_code", "accounts:password_reset_resend",
-                                   "accounts:verify_mobile", "accounts:password_reset_verify"}
+                                   "accounts:verify_mobile", "accounts:password_reset_verify",
+                                   "records:record"}
 SIGN_IN_PATHS = {reverse("accounts:login"), reverse("admin:login")}
 SAMPLE_VALUES = {"int": "1", "path": "x", "slug": "x", "str": "x",
                  "uuid": "00000000-0000-0000-0000-000000000000"}

@@ -61,6 +61,9 @@ def _add_routers() -> None:
     from beian.api.prechecks import router as prechecks_router
 
     api.add_router("/prechecks", prechecks_router, tags=["pre-checks"])
+    from beian.unregistered.api import router as unregistered_router
+
+    api.add_router("/unregistered-websites", unregistered_router, tags=["unregistered websites"])
 
 
 _add_routers()

@@ -61,6 +61,20 @@ def send_email(*, to: str, template: str, context: dict, language: str | None = 
     transaction.on_commit(lambda: send_email_message.enqueue(to, subject, body), robust=True)
 
 
+def notify_account(*, user, template: str, context: dict,
+                   language: str | None = None) -> OutboxMessage | None:
+    """Tell an account holder about a decision or a finding: an SMS to their mobile (with its
+    system-message twin) and, once their e-mail address is confirmed, a copy by e-mail (SPEC §9)."""
+    message = None
+    if user.mobile:
+        message = send_sms(to=user.mobile, template=template, context=context, user=user, language=language)
+    if user.email and user.email_verified_at:
+        text = message.text if message else rendering.render_sms(
+            template, context, rendering.resolve_language(language))
+        send_email(to=user.email, template="notice_copy", context={"text": text}, language=language)
+    return message
+
+
 def unread_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0

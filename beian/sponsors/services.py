@@ -17,7 +17,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.accounts.models import User
 from beian.core import audit
-from beian.notifications.services import send_sms
+from beian.notifications.services import notify_account
 from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
 from beian.rules import Problem
@@ -210,6 +210,10 @@ def submit_sponsor_entity(*, actor, now=None):
                  details={"agency": agency.code})
     _notify(entity, "sponsor_submitted", {"name": entity.name, "due_date": item.due_date.isoformat()},
             language=None)
+    # Websites found online with this certificate are pushed to the applicant now (SPEC §4.7).
+    from beian.unregistered.services import match_sponsor
+
+    match_sponsor(entity=entity, now=now)
     return item
 
 
@@ -244,9 +248,7 @@ def _listing(subject) -> Listing:
 
 
 def _notify(entity: SponsorEntity, template: str, context: dict, *, language) -> None:
-    owner = entity.owner
-    if owner.mobile:
-        send_sms(to=owner.mobile, template=template, context=context, user=owner, language=language)
+    notify_account(user=entity.owner, template=template, context=context, language=language)
 
 
 # --- the reviewer -------------------------------------------------------------------------------

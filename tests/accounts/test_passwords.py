@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from beian.accounts.models import User, VerificationCode
 from beian.core.models import AuditEntry
@@ -23,7 +24,7 @@ def test_weak_passwords_are_refused(password):
 
 
 def test_staff_passwords_need_twelve_characters():
-    with pytest.raises(ValidationError, match="12 characters"):
+    with translation.override("en"), pytest.raises(ValidationError, match="12 characters"):
         validate_password("Abcdefg1!xy", User(username="officer_x", role=User.Role.REVIEWER))
     validate_password("Abcdefg1!xyz", User(username="officer_x", role=User.Role.REVIEWER))
 

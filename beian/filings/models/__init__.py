@@ -1,0 +1,15 @@
+from beian.filings.models.application import (
+    ApplicationPreApproval,
+    DomainHold,
+    LeaderDocument,
+    WebsiteApplication,
+    WebsiteDomain,
+    WebsiteLeader,
+)
+from beian.filings.models.reference import AccessProvider, SecurityNotice
+from beian.filings.models.website import RecordNumberSequence, Website
+
+__all__ = [
+    "AccessProvider", "ApplicationPreApproval", "DomainHold", "LeaderDocument", "RecordNumberSequence",
+    "SecurityNotice", "Website", "WebsiteApplication", "WebsiteDomain", "WebsiteLeader",
+]

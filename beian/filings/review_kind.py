@@ -1,0 +1,115 @@
+"""How the review workbench shows and decides new websites (beian.review.kinds): the website, the
+sponsor, the leaders (masked certificate numbers), the findings at submission and with today's data."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from beian.filings import checks, services
+from beian.filings.labels import labels_for
+from beian.filings.models import WebsiteApplication
+from beian.review.kinds import Decision, KindHandler, register
+from beian.review.models import Kind, ReturnReason
+
+Status = WebsiteApplication.Status
+# Fields a return reason may be tied to (a §7.1 path, shown next to that field in the wizard).
+REASON_FIELDS = [
+    ("", _("the whole application")),
+    ("website.name", _("website name")),
+    ("website.domains[0]", _("main domain")),
+    ("website.ips", _("IP addresses")),
+    ("website.icp_number", _("ICP record number")),
+    ("website.opened_on", _("opening date")),
+    ("website.service_types", _("service types")),
+    ("website.interactive_services", _("interactive services")),
+    ("website.pre_approvals", _("pre-approvals")),
+    ("leaders[0].name", _("website security leader")),
+    ("leaders[1].name", _("emergency contact")),
+]
+
+
+def return_reasons_for_websites():
+    ids = [reason.pk for reason in ReturnReason.objects.filter(active=True)
+           if not reason.kinds or Kind.NEW_WEBSITE in reason.kinds]
+    return ReturnReason.objects.filter(pk__in=ids)
+
+
+class ApproveForm(forms.Form):
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+
+
+class ReturnForm(forms.Form):
+    reasons = forms.ModelMultipleChoiceField(
+        label=_("Reasons"), queryset=ReturnReason.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one reason.")})
+    field = forms.ChoiceField(label=_("Field concerned"), required=False, choices=REASON_FIELDS,
+                              help_text=_("The reasons are shown next to this field; without a choice, "
+                                          "next to the field each reason usually concerns."))
+    note = forms.CharField(label=_("Note to the applicant"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("What exactly to correct (optional)."))
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        self.fields["reasons"].queryset = return_reasons_for_websites()
+
+    def reason_dicts(self) -> list[dict]:
+        chosen_field = self.cleaned_data.get("field") or ""
+        return [{"code": reason.code, "text": reason.text_zh, "text_zh": reason.text_zh,
+                 "text_en": reason.text_en, "field": chosen_field or reason.field}
+                for reason in self.cleaned_data["reasons"]]
+
+
+def detail_context(item, request) -> dict:
+    application = item.subject
+    language = getattr(request, "LANGUAGE_CODE", None)
+    return {
+        "application": application,
+        "labels": labels_for(application),
+        "sponsor": application.sponsor,
+        "leaders": application.leaders.select_related("certificate_type"),
+        "pre_approvals": application.pre_approvals.select_related("pre_approval"),
+        "photos": application.leader_documents.all(),
+        "findings_at_submission": checks.described(application.findings, language),
+        "findings_now": checks.described(checks.stored_findings(checks.application_problems(application)),
+                                         language),
+    }
+
+
+def _may_approve(item) -> bool:
+    """Offered only when the service would accept it: an interactive website waits for a passed face
+    review or on-site inspection (the service checks again, and the sponsor entity's approval)."""
+    if not item.is_open or item.status not in (Status.SUBMITTED, Status.INSPECTION_PASSED):
+        return False
+    return item.status == Status.INSPECTION_PASSED or not item.subject.interactive
+
+
+def _is_open(item) -> bool:
+    return item.is_open and item.status in WebsiteApplication.UNDER_REVIEW
+
+
+def _approve(*, actor, item, form) -> None:
+    services.approve_application(actor=actor, application=item.subject)
+
+
+def _return(*, actor, item, form) -> None:
+    services.return_application(actor=actor, application=item.subject, reasons=form.reason_dicts(),
+                                note=form.cleaned_data["note"])
+
+
+HANDLER = KindHandler(
+    kind=str(Kind.NEW_WEBSITE),
+    detail_template="filings/review_detail.html",
+    detail_context=detail_context,
+    decisions=(
+        Decision("approve", _("Approve and issue the record number"), ApproveForm, _approve,
+                 _may_approve),
+        Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
+    ),
+)
+
+
+def register_kind() -> None:
+    register(HANDLER)

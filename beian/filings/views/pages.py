@@ -1,0 +1,97 @@
+"""The applicant's lists (filings under review, filed websites), one application, one filed website
+with its filing code, and the minimal public record page (SPEC §4.4, §6)."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from beian.accounts.models import User
+from beian.core import audit
+from beian.filings import checks, selectors
+from beian.filings.labels import labels_for
+from beian.filings.models import LeaderDocument, Website, WebsiteApplication
+from beian.rules import parse_record_number
+from beian.staff.permissions import role_required
+
+APPLICANT = User.Role.APPLICANT
+
+
+@role_required(APPLICANT)
+def under_review_view(request):
+    rows = []
+    for application in selectors.open_applications_of(request.user):
+        item = selectors.review_item_of(application) if application.is_under_review else None
+        rows.append({"application": application, "item": item})
+    return render(request, "filings/under_review.html", {"rows": rows})
+
+
+@role_required(APPLICANT)
+def filed_view(request):
+    return render(request, "filings/filed.html", {"websites": selectors.websites_of(request.user)})
+
+
+@role_required(APPLICANT)
+def application_view(request, application_id: int):
+    try:
+        application = selectors.application_of(request.user, application_id)
+    except WebsiteApplication.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(request, "filings/application.html", {
+        "application": application, "item": selectors.review_item_of(application),
+        "labels": labels_for(application), "leaders": application.leaders.select_related("certificate_type"),
+        "findings": checks.described(application.findings, get_language()),
+        "website": Website.objects.filter(application=application).first()})
+
+
+def filing_code(request, website: Website) -> str:
+    """The HTML snippet a sponsor pastes at the bottom of the home page (SPEC §4.4)."""
+    badge = request.build_absolute_uri(static("filings/badge.svg"))
+    record = request.build_absolute_uri(reverse("records:record", args=[website.record_number]))
+    return (f'<a href="{record}" target="_blank" rel="noopener">'
+            f'<img src="{badge}" alt="" width="20" height="20"> '
+            f"{website.record_number_text}</a>")
+
+
+@role_required(APPLICANT)
+def website_view(request, website_id: int):
+    try:
+        website = selectors.website_of(request.user, website_id)
+    except Website.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(request, "filings/website.html", {"website": website,
+                                                    "filing_code": filing_code(request, website)})
+
+
+@login_not_required
+def record_view(request, digits: str):
+    """The public record page: a minimal version for now (the public app may take it over)."""
+    if parse_record_number(digits) != digits:
+        raise Http404
+    website = selectors.public_record(digits)
+    if website is None:
+        raise Http404
+    return render(request, "filings/record.html", {"website": website})
+
+
+@require_GET
+def leader_document_view(request, document_id: int):
+    """An ID photo of the security leader, for its owner or a reviewer of the jurisdiction (every
+    reviewer view is logged)."""
+    try:
+        document, by_reviewer = selectors.leader_document_for_viewer(request.user, document_id)
+    except LeaderDocument.DoesNotExist as missing:
+        raise Http404 from missing
+    if by_reviewer:
+        audit.record(actor=request.user, action="document_viewed", target=document,
+                     details={"application": document.application_id, "kind": document.kind})
+    with document.file.open("rb") as stored:
+        content = stored.read()
+    response = HttpResponse(content, content_type=document.content_type)
+    response["Cache-Control"] = "private, no-store"
+    extension = "png" if document.content_type == "image/png" else "jpg"
+    response["Content-Disposition"] = f'inline; filename="{document.kind}.{extension}"'
+    return response

@@ -1,0 +1,103 @@
+"""Websites found online without a filing (SPEC §4.7), and the API tokens of the agencies that
+import them. The certificate number is sealed like a sponsor's (encrypted + keyed search hash), so a
+match with a sponsor entity is an exact comparison of hashes."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from beian.core import pii
+
+
+class UnregisteredWebsite(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        FILED = "filed", _("filed")
+        CLOSED = "closed", _("closed")
+
+    domain = models.CharField(_("domain"), max_length=253, unique=True,
+                              help_text=_("The ASCII form (A-label), lower case."))
+    ip = models.CharField(_("IP address"), max_length=100)
+    found_where = models.CharField(_("where found"), max_length=500)
+    found_at = models.DateTimeField(_("found at"))
+    certificate_type = models.ForeignKey("core.CertificateType", verbose_name=_("certificate type"),
+                                         null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                         db_index=False)  # searched only with the hash (index below)
+    certificate_number_encrypted = models.TextField(blank=True)
+    certificate_hash = models.CharField(max_length=64, blank=True)
+    sponsor_name = models.CharField(_("sponsor name"), max_length=200, blank=True)
+    agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
+                               related_name="unregistered_websites")
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    matched_entity = models.ForeignKey("sponsors.SponsorEntity", verbose_name=_("matched sponsor entity"),
+                                       null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="unregistered_websites")
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["deadline", "domain"]
+        indexes = [models.Index(fields=["agency", "status", "deadline"], name="unregistered_agency_due"),
+                   # One index for the push match, so no planner picks the unselective type alone.
+                   models.Index(fields=["certificate_hash", "certificate_type"],
+                                name="unregistered_certificate")]
+        verbose_name = _("unregistered website")
+        verbose_name_plural = _("unregistered websites")
+
+    def __str__(self):
+        return self.domain
+
+    @property
+    def unicode_domain(self) -> str:
+        try:
+            return self.domain.encode("ascii").decode("idna")
+        except UnicodeError:
+            return self.domain
+
+    @property
+    def masked_certificate_number(self) -> str:
+        if not self.certificate_number_encrypted:
+            return ""
+        return pii.mask(pii.decrypt(self.certificate_number_encrypted))
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.status == self.Status.OPEN and self.deadline < today
+
+
+class ApiToken(models.Model):
+    """A bearer token of one agency. Only the SHA-256 of the token is stored (it is 256 random bits, so
+    a slow hash adds nothing); the token itself is shown once, by `manage.py create_api_token`."""
+
+    agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
+                               related_name="api_tokens")
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.agency.code} {self.prefix}…"
+
+
+class ImportRun(models.Model):
+    """One import through the workbench, kept so that its error report can be downloaded."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    imported = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)

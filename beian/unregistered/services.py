@@ -1,0 +1,215 @@
+"""Every change of unregistered websites, one function per business action (SPEC §4.7, issue 7).
+
+The import is one function used by the workbench upload, the management command and the API. Each
+row is checked completely first (beian.unregistered.validation); valid rows are written in batches,
+one transaction per batch, upserted by domain; invalid rows are reported with their number, field
+and reason. A website whose certificate matches a submitted sponsor entity is pushed to that
+applicant (SMS + system message, once per website).
+"""
+
+import hashlib
+import itertools
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from beian.core import audit
+from beian.core.models import Agency, CertificateType
+from beian.notifications.services import post_system_message, send_sms
+from beian.rules import normalize_domain
+from beian.sponsors.models import SponsorEntity
+from beian.unregistered.models import ApiToken, UnregisteredWebsite
+from beian.unregistered.validation import RowChecker, RowError, ValidRow, default_deadline
+
+BATCH_SIZE = 1000
+UPDATED_FIELDS = ("ip", "found_where", "found_at", "certificate_type", "certificate_number_encrypted",
+                  "certificate_hash", "sponsor_name", "agency", "deadline", "matched_entity", "notified_at",
+                  "updated_at")
+TOKEN_PREFIX = "bu_"
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    notified: int = 0
+
+
+def agency_and_below(agency: Agency):
+    """The agency and every agency under it: the same three-level tree as
+    beian.staff.jurisdiction.agencies_in_scope gives a supervisor."""
+    return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency.pk) | Q(parent__parent=agency.pk))
+
+
+def _checker(allowed_agencies, today) -> RowChecker:
+    certificate_types = {}
+    for type_id, code, name_zh in CertificateType.objects.values_list("pk", "code", "name_zh"):
+        certificate_types[code] = certificate_types[code.lower()] = (type_id, code)
+        if name_zh:
+            certificate_types[name_zh] = (type_id, code)
+    return RowChecker(
+        allowed_agencies={agency.code: agency.pk for agency in allowed_agencies},
+        known_agency_codes=set(Agency.objects.values_list("code", flat=True)),
+        certificate_types=certificate_types, today=today)
+
+
+def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, actor=None, first_row: int = 1,
+                now=None, details: dict | None = None) -> ImportReport:
+    """Import `rows` (dicts with the canonical field names of beian.unregistered.validation) for the
+    agencies in `allowed_agencies` (a queryset or list of Agency). A row for any other agency is
+    reported, not imported. The whole import ends with one audit entry."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    checker = _checker(allowed_agencies, today)
+    report = ImportReport()
+    numbered = enumerate(rows, start=first_row)
+    while batch := list(itertools.islice(numbered, BATCH_SIZE)):
+        valid: dict[str, ValidRow] = {}
+        for number, raw in batch:
+            if raw.get("__blank__"):
+                continue
+            if "__error__" in raw:
+                report.errors.append(RowError(number, "", raw["__error__"]))
+                continue
+            row, errors = checker.check(number, raw)
+            report.errors.extend(errors)
+            if row is not None:
+                valid[row.domain] = row  # a domain twice in one batch: the later row wins
+        if valid:
+            _write_batch(list(valid.values()), report, now=now, today=today)
+    with transaction.atomic():
+        audit.record(actor=actor, action="unregistered_imported", details={
+            "via": actor_label, "imported": report.imported, "updated": report.updated,
+            "errors": len(report.errors), "notified": report.notified, **(details or {})})
+    return report
+
+
+@transaction.atomic
+def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> None:
+    existing = {site.domain: site for site in UnregisteredWebsite.objects.select_for_update()
+                .filter(domain__in=[row.domain for row in rows])}
+    entities = _entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
+    new, changed = [], []
+    for row in rows:
+        site = existing.get(row.domain)
+        if site is None:
+            site = UnregisteredWebsite(domain=row.domain, created_at=now,
+                                       deadline=row.deadline or default_deadline(today))
+            new.append(site)
+        else:
+            changed.append(site)
+            if row.deadline:
+                site.deadline = row.deadline
+            if site.certificate_hash != row.certificate_hash:  # another sponsor: match afresh
+                site.matched_entity_id, site.notified_at = None, None
+        site.ip, site.found_where, site.found_at = row.ip, row.found_where, row.found_at
+        site.certificate_type_id, site.certificate_hash = row.certificate_type_id, row.certificate_hash
+        site.certificate_number_encrypted = row.certificate_number_encrypted
+        site.sponsor_name = row.sponsor_name
+        site.agency_id, site.updated_at = row.agency_id, now
+        entity = entities.get((row.certificate_type_id, row.certificate_hash))
+        if entity is not None and site.matched_entity_id is None and site.status == site.Status.OPEN:
+            site.matched_entity_id = entity.pk
+    # One INSERT … ON CONFLICT (domain) DO UPDATE for the whole batch (bulk_update's CASE WHEN per
+    # field is far slower). Known rows are sent without their key, so the domain is the only conflict.
+    for site in changed:
+        site.pk = site.id = None
+    UnregisteredWebsite.objects.bulk_create(new + changed, batch_size=BATCH_SIZE, update_conflicts=True,
+                                            unique_fields=["domain"], update_fields=UPDATED_FIELDS)
+    report.imported += len(new)
+    report.updated += len(changed)
+    pending = [row.domain for row in rows
+               if entities.get((row.certificate_type_id, row.certificate_hash)) is not None]
+    if pending:
+        report.notified += _notify_matched(UnregisteredWebsite.objects.filter(domain__in=pending), now=now)
+
+
+def _entities_by_hash(hashes: set[str]) -> dict:
+    if not hashes:
+        return {}
+    entities = (SponsorEntity.objects.filter(certificate_hash__in=hashes)
+                .exclude(status=SponsorEntity.Status.DRAFT).select_related("owner"))
+    return {(entity.certificate_type_id, entity.certificate_hash): entity for entity in entities}
+
+
+def _notify_matched(websites, *, now) -> int:
+    """SMS + system message to the owner of each matched, open, not yet notified website. The
+    conditional update makes "once per website" hold even when two imports race."""
+    sent = 0
+    for site in (websites.filter(status=UnregisteredWebsite.Status.OPEN, matched_entity__isnull=False,
+                                 notified_at__isnull=True).select_related("matched_entity__owner")):
+        unclaimed = UnregisteredWebsite.objects.filter(pk=site.pk, notified_at__isnull=True)
+        claimed = unclaimed.update(notified_at=now)
+        if not claimed:
+            continue
+        owner = site.matched_entity.owner
+        context = {"domain": site.unicode_domain, "deadline": site.deadline.isoformat()}
+        if owner.mobile:
+            send_sms(to=owner.mobile, template="unregistered_found", context=context, user=owner)
+        else:
+            post_system_message(user=owner, template="unregistered_found", context=context)
+        sent += 1
+    return sent
+
+
+def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
+    """Push the open unregistered websites carrying `entity`'s certificate to its owner. Called when
+    a sponsor entity is submitted (beian.sponsors.services), inside that transaction. Returns how
+    many websites were newly notified."""
+    if not entity.certificate_hash:
+        return 0
+    now = now or timezone.now()
+    with transaction.atomic():
+        candidates = UnregisteredWebsite.objects.filter(
+            certificate_hash=entity.certificate_hash, certificate_type_id=entity.certificate_type_id,
+            status=UnregisteredWebsite.Status.OPEN, matched_entity__isnull=True)
+        candidates.update(matched_entity=entity, updated_at=now)
+        return _notify_matched(UnregisteredWebsite.objects.filter(matched_entity=entity), now=now)
+
+
+def close_when_filed(*, domain: str, actor=None, now=None) -> bool:
+    """The filings app calls this when a new website filing with `domain` is submitted: the open
+    unregistered entry (if any) is marked filed. Returns whether one was closed."""
+    ascii_domain = normalize_domain(domain) or domain.strip().lower()
+    now = now or timezone.now()
+    with transaction.atomic():
+        site = (UnregisteredWebsite.objects.select_for_update()
+                .filter(domain=ascii_domain, status=UnregisteredWebsite.Status.OPEN).first())
+        if site is None:
+            return False
+        site.status, site.filed_at, site.updated_at = UnregisteredWebsite.Status.FILED, now, now
+        site.save(update_fields=["status", "filed_at", "updated_at"])
+        audit.record(actor=actor, action="unregistered_filed", target=site, details={"domain": site.domain})
+    return True
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(*, agency: Agency, label: str = "", actor=None) -> tuple[ApiToken, str]:
+    """A new token for `agency`; returns (row, the token text). The text is not stored anywhere."""
+    text = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(agency=agency, label=label, prefix=text[:10],
+                                    token_hash=_token_hash(text),
+                                    created_by=actor if actor is not None and actor.pk else None)
+    audit.record(actor=actor, action="api_token_created", target=token,
+                 details={"agency": agency.code, "prefix": token.prefix})
+    return token, text
+
+
+def token_for(text: str) -> ApiToken | None:
+    """The active token with this text, or None. Marks it used."""
+    if not text or not text.startswith(TOKEN_PREFIX) or len(text) > 100:
+        return None
+    token = (ApiToken.objects.select_related("agency")
+             .filter(token_hash=_token_hash(text), revoked_at__isnull=True).first())
+    if token is not None:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token

@@ -1,0 +1,75 @@
+"""New websites in the review workbench: the detail, approve and return through the workbench views."""
+
+import pytest
+from django.urls import reverse
+
+from beian.filings.models import WebsiteApplication
+from beian.review.kinds import handler_for
+from beian.review.models import ReviewItem
+from tests.filings import helpers
+from tests.sponsors.helpers import PERSON_ID, make_reasons
+from tests.staff.conftest import sign_in_verified
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item(sponsor):
+    helpers.submitted_application(sponsor)
+    return ReviewItem.objects.get(kind="new_website")
+
+
+def test_the_kind_is_registered():
+    handler = handler_for("new_website")
+    assert handler.detail_template == "filings/review_detail.html"
+    assert [d.name for d in handler.decisions] == ["approve", "return"]
+
+
+def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, chaoyang_reviewer):
+    sign_in_verified(client, chaoyang_reviewer)
+    response = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert response.status_code == 200
+    application = item.subject
+    assert application.main_domain in page and "云景科技官网" in page and "北京云景科技有限公司" in page
+    assert "website security leader" in page.lower() and "Automatic findings" in page
+    assert PERSON_ID not in page  # the leaders' certificate numbers are masked
+
+
+def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
+    sign_in_verified(client, helpers.reviewer("110108"))
+    assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404
+
+
+def test_approve_through_the_workbench(client, item, chaoyang_reviewer):
+    sign_in_verified(client, chaoyang_reviewer)
+    response = client.post(reverse("review:decide", args=[item.pk, "approve"]))
+    assert response.status_code == 302
+    assert item.subject.status == WebsiteApplication.Status.APPROVED
+
+
+def test_return_through_the_workbench_ties_the_reasons_to_a_field(client, item, chaoyang_reviewer):
+    reason = make_reasons()[2]  # "websites only"
+    sign_in_verified(client, chaoyang_reviewer)
+    response = client.post(reverse("review:decide", args=[item.pk, "return"]),
+                           {"reasons": [reason.pk], "field": "website.domains[0]", "note": "请核实"})
+    assert response.status_code == 302
+    application = item.subject
+    assert application.status == WebsiteApplication.Status.RETURNED
+    assert application.return_reasons[0]["code"] == "website-only"
+    assert application.return_reasons[0]["field"] == "website.domains[0]"
+
+
+def test_sponsor_only_reasons_are_not_offered(client, item, chaoyang_reviewer):
+    make_reasons()
+    sign_in_verified(client, chaoyang_reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Websites only" in page and "The unit name differs" not in page
+
+
+def test_approve_is_not_offered_for_an_interactive_website_before_inspection(client, sponsor,
+                                                                             chaoyang_reviewer):
+    helpers.submitted_application(sponsor, interactive=True, interactive_services=["comments"])
+    item = ReviewItem.objects.get(kind="new_website")
+    handler = handler_for("new_website")
+    assert [d.name for d in handler.available_decisions(item)] == ["return"]
