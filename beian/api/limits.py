@@ -7,7 +7,7 @@ from ninja.errors import HttpError
 
 from beian.api.errors import error_body
 from beian.core.http import client_address
-from beian.core.ratelimit import Limit, hit
+from beian.core.ratelimit import Limit, hit_counter
 
 
 class TooManyRequests(HttpError):
@@ -19,7 +19,8 @@ class TooManyRequests(HttpError):
 
 def limit_client(request, scope: str) -> None:
     """Raise TooManyRequests when this client exceeded the limits configured for `scope`."""
-    verdict = hit(f"api:{scope}:{client_address(request)}", [Limit(settings.API_RATE_LIMITS[scope], 60)])
+    limit = Limit(settings.API_RATE_LIMITS[scope], 60)
+    verdict = hit_counter(f"api:{scope}:{client_address(request)}", limit)
     if not verdict.allowed:
         raise TooManyRequests(verdict.retry_after)
 

@@ -124,6 +124,28 @@ def hit_each(keys: list[str], limits: list[Limit], *, now=None) -> Verdict:
     return Verdict(True)
 
 
+def hit_counter(key: str, limit: Limit, *, now=None) -> Verdict:
+    """For high-volume limits (the public API): a fixed-window counter kept with the cache's atomic
+    `add`/`incr` — two cache operations, no lock, no log, whatever the limit. Around a window boundary
+    up to twice the limit may pass, which is fine for protecting the service (SMS codes use `hit`).
+    Refused requests count too: a client that keeps hammering stays refused."""
+    now_ts = _timestamp(now)
+    window = math.floor(now_ts / limit.period)
+    counter_key = f"{_cache_key(key, str(limit.period))}:{window}"
+    timeout = limit.period + 60
+    if cache.add(counter_key, 1, timeout=timeout):
+        count = 1
+    else:
+        try:
+            count = cache.incr(counter_key)
+        except ValueError:  # expired between add and incr
+            cache.add(counter_key, 1, timeout=timeout)
+            count = 1
+    if count > limit.count:
+        return Verdict(False, max(1, math.ceil((window + 1) * limit.period - now_ts)), limit)
+    return Verdict(True)
+
+
 def reset(key: str, limits: list[Limit] | None = None, *, now=None) -> None:
     cache.delete(_log_key(key))
 
