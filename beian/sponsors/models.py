@@ -6,7 +6,6 @@ hash beside it for exact-match search. The state fields change only through thei
 (django-fsm-2, protected); the services in beian/sponsors/services.py are the only callers.
 """
 
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.private_files import server_made_name
 from beian.rules import normalize_certificate_number
 
 
@@ -193,9 +193,7 @@ class SponsorIdentityChange(FSMModelMixin, SealedCertificate):
 
 
 def document_path(instance, filename: str) -> str:
-    """A server-made name: never the uploaded file's name (which may hold personal data)."""
-    extension = "png" if instance.content_type == "image/png" else "jpg"
-    return f"sponsors/{uuid.uuid4().hex}.{extension}"
+    return server_made_name("sponsors", instance.content_type)
 
 
 class SponsorDocument(models.Model):

@@ -1,13 +1,14 @@
 """The applicant's pages of the sponsor entity (thin: forms and services do the work)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.private_files import image_response
 from beian.sponsors import checks, divisions, selectors, services
 from beian.sponsors.forms import DocumentsForm, SponsorEntityForm, initial_from_entity, kept_input
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
@@ -164,13 +165,7 @@ def document_view(request, document_id: int):
     if by_reviewer:
         audit.record(actor=request.user, action="document_viewed", target=document,
                      details={"entity": document.entity_id, "kind": document.kind})
-    with document.file.open("rb") as stored:
-        content = stored.read()
-    response = HttpResponse(content, content_type=document.content_type)
-    response["Cache-Control"] = "private, no-store"
-    extension = "png" if document.content_type == "image/png" else "jpg"
-    response["Content-Disposition"] = f'inline; filename="{document.kind}.{extension}"'
-    return response
+    return image_response(document)
 
 
 @role_required(APPLICANT)

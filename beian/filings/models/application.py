@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.private_files import server_made_name
 from beian.sponsors.models import seal_certificate
 
 
@@ -236,9 +237,7 @@ class WebsiteLeader(models.Model):
 
 
 def leader_document_path(instance, filename: str) -> str:
-    """A server-made name: never the uploaded file's name (which may hold personal data)."""
-    extension = "png" if instance.content_type == "image/png" else "jpg"
-    return f"filings/leaders/{uuid.uuid4().hex}.{extension}"
+    return server_made_name("filings/leaders", instance.content_type)
 
 
 class LeaderDocument(models.Model):

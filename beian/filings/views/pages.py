@@ -2,7 +2,7 @@
 with its filing code, and the minimal public record page (SPEC §4.4, §6)."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.private_files import image_response
 from beian.filings import checks, selectors
 from beian.filings.labels import labels_for
 from beian.filings.models import LeaderDocument, Website, WebsiteApplication
@@ -88,10 +89,4 @@ def leader_document_view(request, document_id: int):
     if by_reviewer:
         audit.record(actor=request.user, action="document_viewed", target=document,
                      details={"application": document.application_id, "kind": document.kind})
-    with document.file.open("rb") as stored:
-        content = stored.read()
-    response = HttpResponse(content, content_type=document.content_type)
-    response["Cache-Control"] = "private, no-store"
-    extension = "png" if document.content_type == "image/png" else "jpg"
-    response["Content-Disposition"] = f'inline; filename="{document.kind}.{extension}"'
-    return response
+    return image_response(document)
