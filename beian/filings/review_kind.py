@@ -1,14 +1,14 @@
 """How the review workbench shows and decides new websites (beian.review.kinds): the website, the
 sponsor, the leaders (masked certificate numbers), the findings at submission and with today's data."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import checks, services
 from beian.filings.labels import labels_for
 from beian.filings.models import WebsiteApplication
+from beian.review.forms import PlainDecisionForm, ReturnDecisionForm
 from beian.review.kinds import Decision, KindHandler, register
-from beian.review.models import Kind, ReturnReason
+from beian.review.models import Kind
 
 Status = WebsiteApplication.Status
 # Fields a return reason may be tied to (a §7.1 path, shown next to that field in the wizard).
@@ -27,39 +27,8 @@ REASON_FIELDS = [
 ]
 
 
-def return_reasons_for_websites():
-    ids = [reason.pk for reason in ReturnReason.objects.filter(active=True)
-           if not reason.kinds or Kind.NEW_WEBSITE in reason.kinds]
-    return ReturnReason.objects.filter(pk__in=ids)
-
-
-class ApproveForm(forms.Form):
-    def __init__(self, *args, item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.item = item
-
-
-class ReturnForm(forms.Form):
-    reasons = forms.ModelMultipleChoiceField(
-        label=_("Reasons"), queryset=ReturnReason.objects.none(), widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one reason.")})
-    field = forms.ChoiceField(label=_("Field concerned"), required=False, choices=REASON_FIELDS,
-                              help_text=_("The reasons are shown next to this field; without a choice, "
-                                          "next to the field each reason usually concerns."))
-    note = forms.CharField(label=_("Note to the applicant"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("What exactly to correct (optional)."))
-
-    def __init__(self, *args, item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.item = item
-        self.fields["reasons"].queryset = return_reasons_for_websites()
-
-    def reason_dicts(self) -> list[dict]:
-        chosen_field = self.cleaned_data.get("field") or ""
-        return [{"code": reason.code, "text": reason.text_zh, "text_zh": reason.text_zh,
-                 "text_en": reason.text_en, "field": chosen_field or reason.field}
-                for reason in self.cleaned_data["reasons"]]
+class ReturnForm(ReturnDecisionForm):
+    field_choices = REASON_FIELDS
 
 
 def detail_context(item, request) -> dict:
@@ -104,7 +73,7 @@ HANDLER = KindHandler(
     detail_template="filings/review_detail.html",
     detail_context=detail_context,
     decisions=(
-        Decision("approve", _("Approve and issue the record number"), ApproveForm, _approve,
+        Decision("approve", _("Approve and issue the record number"), PlainDecisionForm, _approve,
                  _may_approve),
         Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
     ),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from beian.review.models import Kind, Status
+from beian.review.models import Kind, ReturnReason, Status
 from beian.review.selectors import QueueFilter
 from beian.staff.jurisdiction import agencies_in_scope
 
@@ -45,3 +45,50 @@ class AssignForm(forms.Form):
 
         self.fields["assignee"].queryset = User.objects.filter(
             is_active=True, role__in=User.POLICE_ROLES, agency=item.agency).order_by("username")
+
+
+class PlainDecisionForm(forms.Form):
+    """A decision that needs nothing but the button (approve)."""
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+
+
+def return_reasons_for(kind: str):
+    """Active reasons of the catalogue for this kind (an empty `kinds` list means every kind)."""
+    ids = [reason.pk for reason in ReturnReason.objects.filter(active=True)
+           if not reason.kinds or kind in reason.kinds]
+    return ReturnReason.objects.filter(pk__in=ids)
+
+
+class ReturnDecisionForm(forms.Form):
+    """Return for correction: reasons from the catalogue for the item's kind and a note. A kind whose
+    applicant pages show reasons next to fields sets `field_choices` (§7.1 paths) so the reviewer can
+    tie the reasons to one; otherwise each reason keeps the field the catalogue gives it."""
+
+    field_choices: tuple = ()
+
+    reasons = forms.ModelMultipleChoiceField(
+        label=_("Reasons"), queryset=ReturnReason.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one reason.")})
+    note = forms.CharField(label=_("Note to the applicant"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("What exactly to correct (optional)."))
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        self.fields["reasons"].queryset = return_reasons_for(item.kind if item else "")
+        if self.field_choices:
+            self.fields["field"] = forms.ChoiceField(
+                label=_("Field concerned"), required=False, choices=self.field_choices,
+                help_text=_("The reasons are shown next to this field; without a choice, next to the "
+                            "field each reason usually concerns."))
+            self.order_fields(["reasons", "field", "note"])
+
+    def reason_dicts(self) -> list[dict]:
+        chosen_field = self.cleaned_data.get("field") or ""
+        return [{"code": reason.code, "text": reason.text_zh, "text_zh": reason.text_zh,
+                 "text_en": reason.text_en, "field": chosen_field or reason.field}
+                for reason in self.cleaned_data["reasons"]]

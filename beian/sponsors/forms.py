@@ -12,7 +12,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models import CertificateType, Division, SponsorType
-from beian.review.models import Kind, ReturnReason
 from beian.rules import InputError, message_for
 from beian.sponsors import checks, divisions
 from beian.sponsors.documents import UploadRefused, clean_image
@@ -190,37 +189,3 @@ class DocumentsForm(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items()
                 if value is not None and name not in self.errors}
-
-
-# --- the reviewer's decisions (beian.sponsors.review_kind) ----------------------------------------
-
-class ApproveDecisionForm(forms.Form):
-    def __init__(self, *args, item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.item = item
-
-
-def return_reasons_for(kind: str = Kind.SPONSOR_ENTITY):
-    """Active reasons of the catalogue for this kind (an empty `kinds` list means every kind)."""
-    ids = [reason.pk for reason in ReturnReason.objects.filter(active=True)
-           if not reason.kinds or kind in reason.kinds]
-    return ReturnReason.objects.filter(pk__in=ids)
-
-
-class ReturnDecisionForm(forms.Form):
-    reasons = forms.ModelMultipleChoiceField(
-        label=_("Reasons"), queryset=ReturnReason.objects.none(), widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one reason.")})
-    note = forms.CharField(label=_("Note to the applicant"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("What exactly to correct (optional)."))
-
-    def __init__(self, *args, item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.item = item
-        self.fields["reasons"].queryset = return_reasons_for()
-
-    def reason_dicts(self) -> list[dict]:
-        return [{"code": reason.code, "text": reason.text_zh, "text_zh": reason.text_zh,
-                 "text_en": reason.text_en, "field": reason.field}
-                for reason in self.cleaned_data["reasons"]]

@@ -7,10 +7,10 @@ automatic findings — as stored at submission and as the rules see the data now
 
 from django.utils.translation import gettext_lazy as _
 
+from beian.review.forms import PlainDecisionForm, ReturnDecisionForm
 from beian.review.kinds import Decision, KindHandler, register
 from beian.review.models import Kind
 from beian.sponsors import checks, divisions, services
-from beian.sponsors.forms import ApproveDecisionForm, ReturnDecisionForm
 from beian.sponsors.models import SponsorEntity, SponsorIdentityChange
 
 
@@ -61,7 +61,7 @@ HANDLER = KindHandler(
     detail_template="sponsors/review_detail.html",
     detail_context=detail_context,
     decisions=(
-        Decision("approve", _("Approve"), ApproveDecisionForm, _approve, _is_open_submission),
+        Decision("approve", _("Approve"), PlainDecisionForm, _approve, _is_open_submission),
         Decision("return", _("Return for correction"), ReturnDecisionForm, _return, _is_open_submission,
                  style="secondary"),
     ),

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from beian.core.models import AuditEntry
+from beian.review.forms import ReturnDecisionForm
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
 from beian.sponsors import services
-from beian.sponsors.forms import ReturnDecisionForm
 from beian.sponsors.models import SponsorEntity
 from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, make_reasons, ready_entity
 
