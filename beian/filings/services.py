@@ -29,6 +29,7 @@ from beian.filings.models import (
     WebsiteLeader,
 )
 from beian.filings.records import allocate_record_number
+from beian.filings.signals import website_filed
 from beian.notifications.services import notify_account
 from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
@@ -36,7 +37,6 @@ from beian.rules import Problem
 from beian.rules.problems import problem
 from beian.sponsors.models import SponsorEntity
 from beian.staff.jurisdiction import agencies_in_scope
-from beian.unregistered.services import close_when_filed
 
 Status = WebsiteApplication.Status
 # A website may be filed once its sponsor entity is submitted (approved only after it is approved).
@@ -75,12 +75,21 @@ def _own_sponsor(actor) -> SponsorEntity:
 
 
 @transaction.atomic
-def start_application(*, actor) -> WebsiteApplication:
-    """A new, empty draft of the actor's sponsor entity."""
+def start_application(*, actor, kind: str = WebsiteApplication.Kind.NEW,
+                      prefill: dict | None = None) -> WebsiteApplication:
+    """A new draft of the actor's sponsor entity, empty or prefilled with basic-step answers (an
+    unregistered website the police found, a legacy record being claimed): {"name", "main_domain",
+    "other_domains", "icp_number", "ips", "home_url"} — anything not given stays empty."""
     if getattr(actor, "role", None) != User.Role.APPLICANT:
         raise PermissionDenied
-    application = WebsiteApplication.objects.create(owner=actor, sponsor=_own_sponsor(actor))
-    audit.record(actor=actor, action="website_application_started", target=application)
+    if kind not in (WebsiteApplication.Kind.NEW, WebsiteApplication.Kind.CLAIM):
+        raise FilingActionRefused(_("Unknown kind of application."))
+    application = WebsiteApplication.objects.create(owner=actor, sponsor=_own_sponsor(actor), kind=kind)
+    if prefill:
+        _save_basic(application, {key: value for key, value in prefill.items() if value})
+        application.save()
+    audit.record(actor=actor, action="website_application_started", target=application,
+                 details={"kind": kind, "prefilled": sorted(prefill or {})})
     return application
 
 
@@ -336,9 +345,8 @@ def approve_application(*, actor, application: WebsiteApplication, now=None) -> 
         filed_at=now)
     record_decision(subject=application, actor=actor, action="approved", to_status=application.status,
                     closes=True, listing=_listing(application, record_number))
-    for domain in website.domains:
-        # A website the police found unfiled is now filed: its entry closes itself (SPEC §4.7).
-        close_when_filed(domain=domain, actor=actor, now=now)
+    website_filed.send(sender=WebsiteApplication, application=application, website=website, actor=actor,
+                       now=now)
     agency = application.agency
     _notify(application, "website_approved", {
         "name": application.name, "record_number": website.record_number_text,

@@ -7,9 +7,10 @@ from beian.filings.models.application import (
     WebsiteLeader,
 )
 from beian.filings.models.reference import AccessProvider, SecurityNotice
-from beian.filings.models.website import RecordNumberSequence, Website
+from beian.filings.models.website import RecordAlias, RecordNumberSequence, Website
 
 __all__ = [
-    "AccessProvider", "ApplicationPreApproval", "DomainHold", "LeaderDocument", "RecordNumberSequence",
+    "AccessProvider", "ApplicationPreApproval", "DomainHold", "LeaderDocument", "RecordAlias",
+    "RecordNumberSequence",
     "SecurityNotice", "Website", "WebsiteApplication", "WebsiteDomain", "WebsiteLeader",
 ]

@@ -17,14 +17,20 @@ from beian.core.private_files import server_made_name
 from beian.sponsors.models import seal_certificate
 
 
+def security_scheme_path(instance, filename: str) -> str:
+    return f"filings/security_schemes/{uuid.uuid4().hex}"
+
+
 class WebsiteApplication(FSMModelMixin, models.Model):
     class Kind(models.TextChoices):
         NEW = "new", _("new website")
+        CHANGE = "change", _("change of filing information")
         CLAIM = "claim", _("website claim")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted for review")
+        IN_REVIEW = "in_review", _("in review")
         FACE_REVIEW = "face_review", _("face review")
         ONSITE_INSPECTION = "onsite_inspection", _("on-site inspection")
         INSPECTION_PASSED = "inspection_passed", _("inspection passed")
@@ -39,7 +45,10 @@ class WebsiteApplication(FSMModelMixin, models.Model):
         CLOUD_SERVER = "cloud_server", _("cloud server")
 
     # States in which the domains are held and the application waits for the police.
-    UNDER_REVIEW = (Status.SUBMITTED, Status.FACE_REVIEW, Status.ONSITE_INSPECTION, Status.INSPECTION_PASSED)
+    UNDER_REVIEW = (Status.SUBMITTED, Status.IN_REVIEW, Status.FACE_REVIEW, Status.ONSITE_INSPECTION,
+                    Status.INSPECTION_PASSED)
+    # States in which a reviewer may decide on the preliminary review.
+    AWAITING_DECISION = (Status.SUBMITTED, Status.IN_REVIEW)
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT,
                               related_name="website_applications")
@@ -49,6 +58,9 @@ class WebsiteApplication(FSMModelMixin, models.Model):
     status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT,
                       protected=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # For a change: the filed website it changes (the record stays valid while the change is reviewed).
+    website = models.ForeignKey("filings.Website", verbose_name=_("filed website"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="change_applications")
 
     # --- website basic information (SPEC §4.3 step 2) ---
     name = models.CharField(_("website name"), max_length=100, blank=True)
@@ -73,12 +85,21 @@ class WebsiteApplication(FSMModelMixin, models.Model):
     agreement_version = models.CharField(_("accepted notice version"), max_length=20, blank=True)
     agreement_accepted_at = models.DateTimeField(_("notice accepted at"), null=True, blank=True)
 
+    # Attached by the applicant of an interactive website (SPEC §4.3 step 4); private storage.
+    security_scheme = models.FileField(_("security protection scheme"), upload_to=security_scheme_path,
+                                       blank=True)
+    security_scheme_type = models.CharField(max_length=40, blank=True)
+
     # --- review ---
     agency = models.ForeignKey("core.Agency", verbose_name=_("filing agency"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="website_applications")
     findings = models.JSONField(_("automatic findings at submission"), default=list, blank=True)
     return_reasons = models.JSONField(_("return reasons"), default=list, blank=True)
     return_note = models.TextField(_("note of the reviewer"), blank=True)
+    # What the reviewer compares with: for a change the filed data when the change was started, for a
+    # resubmission the answers as they were returned ({label path: display value}, see snapshots.py).
+    base_snapshot = models.JSONField(_("filed data before the change"), default=dict, blank=True)
+    returned_snapshot = models.JSONField(_("answers when returned"), default=dict, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -97,15 +118,19 @@ class WebsiteApplication(FSMModelMixin, models.Model):
     def submit(self):
         pass
 
+    @transition(field=status, source=Status.SUBMITTED, target=Status.IN_REVIEW)
+    def start_review(self):
+        """A reviewer took the application (SPEC §5.1 submitted → in_review)."""
+
     @transition(field=status, source=Status.RETURNED, target=Status.DRAFT)
     def reopen(self):
         """The applicant starts correcting a returned application."""
 
-    @transition(field=status, source=Status.SUBMITTED, target=Status.FACE_REVIEW)
+    @transition(field=status, source=AWAITING_DECISION, target=Status.FACE_REVIEW)
     def ask_for_face_review(self):
         pass
 
-    @transition(field=status, source=Status.SUBMITTED, target=Status.ONSITE_INSPECTION)
+    @transition(field=status, source=AWAITING_DECISION, target=Status.ONSITE_INSPECTION)
     def ask_for_onsite_inspection(self):
         pass
 
@@ -119,13 +144,16 @@ class WebsiteApplication(FSMModelMixin, models.Model):
         # after a passed face review or on-site inspection.
         return self.status == self.Status.INSPECTION_PASSED or not self.interactive
 
-    @transition(field=status, source=[Status.SUBMITTED, Status.INSPECTION_PASSED], target=Status.APPROVED,
+    @transition(field=status, source=[Status.FACE_REVIEW, Status.ONSITE_INSPECTION], target=Status.RETURNED)
+    def fail_inspection(self):
+        """A failed face review or inspection returns the application with the reasons (ADR 0053)."""
+
+    @transition(field=status, source=[*AWAITING_DECISION, Status.INSPECTION_PASSED], target=Status.APPROVED,
                 conditions=[_may_be_approved])
     def approve(self):
         pass
 
-    @transition(field=status, source=[Status.SUBMITTED, Status.FACE_REVIEW, Status.ONSITE_INSPECTION,
-                                      Status.INSPECTION_PASSED], target=Status.RETURNED)
+    @transition(field=status, source=UNDER_REVIEW, target=Status.RETURNED)
     def return_for_correction(self):
         pass
 
@@ -186,8 +214,9 @@ class ApplicationPreApproval(models.Model):
     pre_approval = models.ForeignKey("core.PreApproval", verbose_name=_("pre-approval"),
                                      on_delete=models.PROTECT, related_name="+")
     document_number = models.CharField(_("approval document number"), max_length=100, blank=True)
-    # Private storage; the upload view comes with the next round.
+    # Private storage, served only by filings:pre_approval_scan.
     scan = models.FileField(upload_to=pre_approval_scan_path, blank=True)
+    scan_content_type = models.CharField(max_length=40, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["application", "pre_approval"],

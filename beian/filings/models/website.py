@@ -7,6 +7,7 @@ advanced, and the record number itself is unique in the database (ADR 0051).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.rules import format_record_number
 
@@ -24,23 +25,34 @@ class RecordNumberSequence(models.Model):
                                                name="one_sequence_per_agency_and_category")]
 
 
-class Website(models.Model):
+class Website(FSMModelMixin, models.Model):
+    """A filed website: the public record. Name, domains and interactive are copied from the approved
+    application (and from every approved change), so the public read is one row."""
+
     class Status(models.TextChoices):
         FILED = "filed", _("filed")
         CANCELLED = "cancelled", _("cancelled")
 
     application = models.OneToOneField("filings.WebsiteApplication", verbose_name=_("application"),
-                                       on_delete=models.PROTECT, related_name="website")
+                                       on_delete=models.PROTECT, related_name="filed_website")
+    # The approved application whose answers are the filed data now: the first one, then each
+    # approved change (a new change starts from it).
+    current_application = models.ForeignKey("filings.WebsiteApplication", verbose_name=_("current data"),
+                                            null=True, blank=True, on_delete=models.PROTECT,
+                                            related_name="+")
     sponsor = models.ForeignKey("sponsors.SponsorEntity", verbose_name=_("sponsor entity"),
                                 on_delete=models.PROTECT, related_name="websites")
     agency = models.ForeignKey("core.Agency", verbose_name=_("filing agency"), on_delete=models.PROTECT,
                                related_name="websites")
     record_number = models.CharField(_("record number"), max_length=14, unique=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.FILED)
+    status = FSMField(_("status"), max_length=10, choices=Status.choices, default=Status.FILED,
+                      protected=True)
     name = models.CharField(_("website name"), max_length=100)
     domains = models.JSONField(_("domains"), default=list, blank=True)  # the main domain first
     interactive = models.BooleanField(_("interactive"), default=False)
     filed_at = models.DateTimeField(_("filed at"))
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-filed_at", "-id"]
@@ -57,3 +69,29 @@ class Website(models.Model):
     @property
     def main_domain(self) -> str:
         return self.domains[0] if self.domains else ""
+
+    @property
+    def data_application(self):
+        """The application holding the full filed answers (leaders, IPs, …)."""
+        return self.current_application or self.application
+
+    @transition(field=status, source=Status.FILED, target=Status.CANCELLED)
+    def cancel(self):
+        """Called only by the cancellation service; the record number is never reused."""
+
+
+class RecordAlias(models.Model):
+    """Another number that leads to a record: a legacy (offline) record number kept when the website is
+    claimed and filed anew (SPEC §4.8). The public record page redirects an alias to the website."""
+
+    number = models.CharField(_("record number"), max_length=14, unique=True)
+    website = models.ForeignKey(Website, verbose_name=_("filed website"), on_delete=models.PROTECT,
+                                related_name="aliases")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("record number alias")
+        verbose_name_plural = _("record number aliases")
+
+    def __str__(self) -> str:
+        return self.number
