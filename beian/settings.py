@@ -76,6 +76,10 @@ INSTALLED_APPS = [
     "beian.sponsors",
     "beian.filings",
     "beian.unregistered",
+    "beian.badge_checks",
+    "beian.legacy",
+    "beian.cancellations",
+    "beian.inspections",
 ]
 
 MIDDLEWARE = [
@@ -135,9 +139,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Embedded default: the database cache. Its default of 300 entries would evict public record pages
+# faster than badges link to them; 50,000 keeps the hot records while each write's COUNT stays cheap.
+# At scale: CACHE_URL=redis://… (ADR 0022, 0080).
 CACHES = {
     "default": _read("CACHE_URL", env.cache_url,
-                     default="dbcache://beian_cache"),
+                     default="dbcache://beian_cache?max_entries=50000&cull_frequency=4"),
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -219,6 +226,41 @@ LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
 # Unregistered websites (SPEC §4.7): days to file after the import, largest CSV upload accepted.
 UNREGISTERED_DEADLINE_DAYS = _read("UNREGISTERED_DEADLINE_DAYS", env.int, default=30)
 UNREGISTERED_UPLOAD_MAX_BYTES = _read("UNREGISTERED_UPLOAD_MAX_BYTES", env.int, default=50 * 1024 * 1024)
+# Workbench CSV uploads larger than this are imported by a background task (ADR 0061).
+IMPORT_BACKGROUND_BYTES = _read("IMPORT_BACKGROUND_BYTES", env.int, default=2 * 1024 * 1024)
+LEGACY_DEADLINE_DAYS = _read("LEGACY_DEADLINE_DAYS", env.int, default=30)
+
+# Website cancellation (SPEC §4.6, ADR 0070): the probe's timeout per request in seconds, the redirects
+# it follows on the same site, and host → "address:port" overrides like curl --resolve
+# ("example.cn=127.0.0.1:8080,https://other.cn=10.0.0.5:8443"; empty: DNS, public addresses only).
+CANCELLATION_PROBE_TIMEOUT_SECONDS = _read("CANCELLATION_PROBE_TIMEOUT_SECONDS", env.float, default=5.0)
+CANCELLATION_PROBE_MAX_REDIRECTS = 3
+CANCELLATION_PROBE_RESOLVE = _read("CANCELLATION_PROBE_RESOLVE", env.dict, default={})
+
+# Public records and lookup (SPEC §6, ADR 0080): cache lifetimes in seconds (server cache and the
+# Cache-Control sent to browsers and CDNs), lookups per minute per client, and an optional database
+# alias (a read replica) for the public reads.
+PUBLIC_RECORD_CACHE_SECONDS = _read("PUBLIC_RECORD_CACHE_SECONDS", env.int, default=3600)
+PUBLIC_MISSING_CACHE_SECONDS = _read("PUBLIC_MISSING_CACHE_SECONDS", env.int, default=300)
+PUBLIC_LOOKUP_CACHE_SECONDS = _read("PUBLIC_LOOKUP_CACHE_SECONDS", env.int, default=60)
+PUBLIC_HTTP_MAX_AGE = _read("PUBLIC_HTTP_MAX_AGE", env.int, default=300)
+PUBLIC_STATISTICS_CACHE_SECONDS = _read("PUBLIC_STATISTICS_CACHE_SECONDS", env.int, default=3600)
+PUBLIC_LOOKUP_RATE_PER_MINUTE = _read("PUBLIC_LOOKUP_RATE_PER_MINUTE", env.int, default=60)
+PUBLIC_READ_DATABASE = _read("PUBLIC_READ_DATABASE", env.str, default="")
+
+# Badge-display checker (ADR 0081): timeouts, concurrency, largest page read, the hosts of this
+# platform a badge must link to (default: ALLOWED_HOSTS), re-checks a sponsor may ask for per hour, the
+# interval of the scheduled run, and host → "address:port" overrides like curl --resolve
+# ("example.cn=127.0.0.1:8080"; mapped hosts are fetched over plain HTTP; empty by default: DNS, public
+# addresses only).
+BADGE_CHECK_TIMEOUT_SECONDS = _read("BADGE_CHECK_TIMEOUT_SECONDS", env.float, default=10.0)
+BADGE_CHECK_CONCURRENCY = _read("BADGE_CHECK_CONCURRENCY", env.int, default=20)
+BADGE_CHECK_PER_HOST = _read("BADGE_CHECK_PER_HOST", env.int, default=2)
+BADGE_CHECK_MAX_BYTES = _read("BADGE_CHECK_MAX_BYTES", env.int, default=1024 * 1024)
+BADGE_CHECK_RECORD_HOSTS = _read("BADGE_CHECK_RECORD_HOSTS", env.list, default=[])
+BADGE_CHECK_RECHECKS_PER_HOUR = _read("BADGE_CHECK_RECHECKS_PER_HOUR", env.int, default=3)
+BADGE_CHECK_INTERVAL_HOURS = _read("BADGE_CHECK_INTERVAL_HOURS", env.int, default=24 * 7)
+BADGE_CHECK_RESOLVE = _read("BADGE_CHECK_RESOLVE", env.dict, default={})
 
 # The public JSON API: requests per minute per client address, and the largest body accepted.
 API_RATE_LIMITS = {"prechecks": _read("API_PRECHECK_RATE_PER_MINUTE", env.int, default=120)}

@@ -18,11 +18,17 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_urls),
+    path("review/badges/", include("beian.badge_checks.urls")),
     path("review/", include("beian.review.urls")),
     path("sponsor/", include("beian.sponsors.urls")),
+    path("filings/badge-checks/", include("beian.badge_checks.sponsor_urls")),
     path("filings/", include("beian.filings.urls")),
-    path("records/", include("beian.filings.record_urls")),
+    path("records/", include("beian.public.record_urls")),
     path("unregistered/", include("beian.unregistered.urls")),
+    path("legacy/", include("beian.legacy.urls")),
+    path("claims/", include("beian.legacy.claim_urls")),
+    path("cancellations/", include("beian.cancellations.urls")),
+    path("inspections/", include("beian.inspections.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,10 +6,11 @@
 
 import sys
 
-from bench import prechecks, review_queue, unregistered
+from bench import legacy, prechecks, records, review_queue, unregistered, wizard
 
 BENCHMARKS = {"prechecks": prechecks.run, "review_queue": review_queue.run,
-              "unregistered": unregistered.run}
+              "unregistered": unregistered.run, "records": records.run, "legacy": legacy.run,
+              "wizard": wizard.run}
 
 
 def main(argv: list[str]) -> None:

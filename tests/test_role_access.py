@@ -14,7 +14,12 @@ AREAS = {
     "review/": {"reviewer", "supervisor"},
     "sponsor/": {"applicant"},
     "filings/": {"applicant"},
+    "inspections/": {"applicant"},
+    "cancellations/": {"applicant"},
     "admin/": set(),  # superusers only; none of the accounts below is one
+    "claims/": {"applicant"},
+    "legacy/": {"reviewer", "supervisor", "system_administrator"},
+    "unregistered/workbench/": {"reviewer", "supervisor", "system_administrator"},
 }
 ROLES = {
     "applicant": None,

@@ -22,6 +22,7 @@ PUBLIC_URL_NAMES = {
     "api-v1:openapi-view",
     "api-v1:prechecks",
     "api-v1:unregistered_websites",
+    "api-v1:legacy_records",
     "accounts:register",
     "accounts:verify_mobile",
     "accounts:resend_registration_code",
@@ -33,13 +34,18 @@ PUBLIC_URL_NAMES = {
     "captcha-image",
     "captcha-image-2x",
     "records:record",
+    "records:lookup",
+    "records:badge",
+    "public:statistics",
+    "api-v1:record",
+    "api-v1:records",
 }
 # Public, but not a page to open by name: it needs an argument (the captcha's key), accepts POST
 # only, or continues a step begun on another page (it sends the visitor back there).
 PUBLIC_URL_NAMES_WITH_ARGUMENTS = {"captcha-image", "captcha-image-2x", "accounts:logout",
                                    "accounts:resend_registration_code", "accounts:password_reset_resend",
                                    "accounts:verify_mobile", "accounts:password_reset_verify",
-                                   "records:record"}
+                                   "records:record", "records:badge", "api-v1:record"}
 SIGN_IN_PATHS = {reverse("accounts:login"), reverse("admin:login")}
 SAMPLE_VALUES = {"int": "1", "path": "x", "slug": "x", "str": "x",
                  "uuid": "00000000-0000-0000-0000-000000000000"}

@@ -97,7 +97,11 @@ def leader_documents(leaders: list) -> list[dict]:
 def lookups_for(application: WebsiteApplication) -> dict:
     """The database answers of `domain.already_filed` and `leader.same_as_many` for this application."""
 
+    own = set(domains_of_filed_website(application))
+
     def domain_already_filed(ascii_domain: str) -> bool:
+        if ascii_domain in own:
+            return False
         return DomainHold.objects.filter(name=ascii_domain).exclude(application=application).exists()
 
     def leader_website_count(certificate_type: str, number: str) -> int:
@@ -145,8 +149,11 @@ def missing_fields(application: WebsiteApplication) -> list[dict]:
     need(application.controlled_goods is not None, "controlled_goods", _("controlled goods"))
     need(application.languages, "languages", _("languages"))
     for declared in application.pre_approvals.all():
-        need(declared.document_number, "pre_approvals",
+        code = declared.pre_approval.code
+        need(declared.document_number, f"pre_approval_number_{code}",
              _("approval document number of %(name)s") % {"name": declared.pre_approval.name})
+        need(declared.scan, f"pre_approval_scan_{code}",
+             _("scan of the approval of %(name)s") % {"name": declared.pre_approval.name})
     leaders = {leader.role: leader for leader in application.leaders.all()}
     for role in LEADER_ROLES:
         leader, prefix = leaders.get(role), LEADER_PREFIX[role]
@@ -161,6 +168,15 @@ def missing_fields(application: WebsiteApplication) -> list[dict]:
     need(application.agreement_accepted_at, "agreement_accepted",
          _("acceptance of the security-protection notice"))
     return missing
+
+
+def domains_of_filed_website(application: WebsiteApplication) -> list[str]:
+    """For a change: the domains its website holds now (they stay the website's own)."""
+    if not application.website_id:
+        return []
+    website = application.website
+    holder = website.current_application_id or website.application_id
+    return list(DomainHold.objects.filter(application_id=holder).values_list("name", flat=True))
 
 
 def held_domain_names(domains: list[str]) -> list[str]:

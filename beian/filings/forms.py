@@ -10,6 +10,7 @@ from beian.core.models import CertificateType, Division, InteractiveService, Pre
 from beian.filings.checks import LEADER_PREFIX
 from beian.filings.labels import LANGUAGES
 from beian.filings.models import LeaderDocument, WebsiteApplication
+from beian.filings.uploads import clean_scheme_document
 from beian.sponsors.documents import CleanImage, UploadRefused, clean_image
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
@@ -61,7 +62,7 @@ class BasicForm(StepForm):
     icp_number = forms.CharField(label=_("ICP record number"), required=False, max_length=40,
                                  help_text=_("Such as 京ICP备12345678号-1."))
     opened_on = forms.DateField(label=_("Opening date"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}),
+                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                 help_text=_("A website is filed within 30 days of opening."))
     access_provider = forms.CharField(
         label=_("Network access provider"), required=False, max_length=100,
@@ -101,9 +102,27 @@ class BasicForm(StepForm):
             self.fields[f"pre_approval_number_{row.code}"] = forms.CharField(
                 label=_("Approval document number: %(name)s") % {"name": row.name}, required=False,
                 max_length=100)
+            self.fields[f"pre_approval_scan_{row.code}"] = forms.FileField(
+                label=_("Scan of the approval: %(name)s") % {"name": row.name}, required=False,
+                help_text=_("JPEG or PNG, at most 512 KB. A scan uploaded before is kept unless you "
+                            "choose a new one."),
+                widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
+
+    def clean(self):
+        data = super().clean()
+        for row in self.pre_approval_rows:
+            name = f"pre_approval_scan_{row.code}"
+            if data.get(name) is not None:
+                try:
+                    data[name] = clean_image(data[name], field=name)
+                except UploadRefused as refused:
+                    self.add_error(name, str(refused))
+        return data
 
     def document_number_fields(self):
-        return [self[f"pre_approval_number_{row.code}"] for row in self.pre_approval_rows]
+        """Per pre-approval: its document number, then its scan."""
+        return [self[f"pre_approval_{part}_{row.code}"] for row in self.pre_approval_rows
+                for part in ("number", "scan")]
 
     def step_data(self) -> dict:
         """The cleaned data in the shape beian.filings.services.save_draft_step takes."""
@@ -115,10 +134,14 @@ class BasicForm(StepForm):
         data["other_domains"] = _lines(data.get("other_domains"))
         data["ips"] = _lines(data.get("ips"))
         by_code = {row.code: row for row in self.pre_approval_rows}
+        declared = [code for code in data.get("pre_approvals") or [] if code in by_code]
         data["pre_approvals"] = {by_code[code]: data.get(f"pre_approval_number_{code}", "")
-                                 for code in data.get("pre_approvals") or [] if code in by_code}
+                                 for code in declared}
+        data["pre_approval_scans"] = {by_code[code]: data[f"pre_approval_scan_{code}"] for code in declared
+                                      if isinstance(data.get(f"pre_approval_scan_{code}"), CleanImage)}
         for code in by_code:
             data.pop(f"pre_approval_number_{code}", None)
+            data.pop(f"pre_approval_scan_{code}", None)
         return data
 
 
@@ -212,9 +235,24 @@ def initial_leaders(application: WebsiteApplication) -> dict:
 class PromptForm(StepForm):
     agreement_accepted = forms.BooleanField(
         label=_("I have read the information network security protection scheme"), required=False)
+    security_scheme = forms.FileField(
+        label=_("Security protection scheme (interactive websites, optional)"), required=False,
+        help_text=_("PDF (at most 5 MB) or a JPEG/PNG image. A document attached before is kept unless "
+                    "you choose a new one."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
+
+    def clean_security_scheme(self):
+        uploaded = self.cleaned_data.get("security_scheme")
+        if uploaded is None:
+            return None
+        try:
+            return clean_scheme_document(uploaded)
+        except UploadRefused as refused:
+            raise forms.ValidationError(str(refused)) from refused
 
     def step_data(self) -> dict:
-        return {"agreement_accepted": self.cleaned_data.get("agreement_accepted", False)}
+        return {"agreement_accepted": self.cleaned_data.get("agreement_accepted", False),
+                "security_scheme": self.cleaned_data.get("security_scheme")}
 
 
 def initial_prompt(application: WebsiteApplication) -> dict:

@@ -1,11 +1,15 @@
 """How the review workbench shows and decides new websites (beian.review.kinds): the website, the
 sponsor, the leaders (masked certificate numbers), the findings at submission and with today's data."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import checks, services
 from beian.filings.labels import labels_for
 from beian.filings.models import WebsiteApplication
+from beian.filings.snapshots import answers_snapshot, differences
+from beian.inspections.decisions import INSPECTION_DECISIONS
 from beian.review.forms import PlainDecisionForm, ReturnDecisionForm
 from beian.review.kinds import Decision, KindHandler, register
 from beian.review.models import Kind
@@ -44,19 +48,34 @@ def detail_context(item, request) -> dict:
         "findings_at_submission": checks.described(application.findings, language),
         "findings_now": checks.described(checks.stored_findings(checks.application_problems(application)),
                                          language),
+        **comparisons(application),
     }
+
+
+def comparisons(application) -> dict:
+    """For a change: what it alters in the filed data; for a resubmission: what the applicant altered
+    since the application was returned (SPEC §4.5, issue: field-by-field diff)."""
+    now = answers_snapshot(application)
+    base, returned = application.base_snapshot, application.returned_snapshot
+    return {"changes_to_filed": differences(base, now) if base else None,
+            "changes_since_return": differences(returned, now) if returned else None}
 
 
 def _may_approve(item) -> bool:
     """Offered only when the service would accept it: an interactive website waits for a passed face
     review or on-site inspection (the service checks again, and the sponsor entity's approval)."""
-    if not item.is_open or item.status not in (Status.SUBMITTED, Status.INSPECTION_PASSED):
+    if not item.is_open or item.status not in (*WebsiteApplication.AWAITING_DECISION,
+                                                Status.INSPECTION_PASSED):
         return False
-    return item.status == Status.INSPECTION_PASSED or not item.subject.interactive
+    return item.status == Status.INSPECTION_PASSED or not item.subject.needs_inspection
 
 
 def _is_open(item) -> bool:
     return item.is_open and item.status in WebsiteApplication.UNDER_REVIEW
+
+
+def _start_review(*, actor, item) -> None:
+    services.start_review(actor=actor, application=item.subject)
 
 
 def _approve(*, actor, item, form) -> None:
@@ -70,15 +89,26 @@ def _return(*, actor, item, form) -> None:
 
 HANDLER = KindHandler(
     kind=str(Kind.NEW_WEBSITE),
+    on_assigned=_start_review,
     detail_template="filings/review_detail.html",
     detail_context=detail_context,
     decisions=(
         Decision("approve", _("Approve and issue the record number"), PlainDecisionForm, _approve,
                  _may_approve),
         Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
+        *INSPECTION_DECISIONS,
     ),
 )
 
 
+def _change_handler() -> KindHandler:
+    """A change keeps its record number: the same decisions, with the approval named for what it does."""
+    decisions = tuple(replace(decision, label=_("Approve the change (the record number stays)"))
+                      if decision.name == "approve" else decision for decision in HANDLER.decisions)
+    return replace(HANDLER, kind=str(Kind.CHANGE), decisions=decisions)
+
+
 def register_kind() -> None:
-    register(HANDLER)
+    # Changes and claims are website applications too: same detail, same decisions (SPEC §4.5, §4.8).
+    for handler in (HANDLER, _change_handler(), replace(HANDLER, kind=str(Kind.CLAIM))):
+        register(handler)

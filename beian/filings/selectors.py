@@ -1,10 +1,12 @@
 """Reads of website filings, always within the reader's scope: an applicant reads only their own
-applications and websites (anything else is DoesNotExist → 404); the public reads filed records."""
+applications and websites (anything else is DoesNotExist → 404). Public reads: beian.public.selectors."""
 
 from django.db.models import QuerySet
 
-from beian.filings.models import Website, WebsiteApplication
+from beian.accounts.models import User
+from beian.filings.models import ApplicationPreApproval, LeaderDocument, Website, WebsiteApplication
 from beian.review.services import item_for
+from beian.staff.jurisdiction import agencies_in_scope
 
 
 def applications_of(user) -> QuerySet[WebsiteApplication]:
@@ -34,23 +36,28 @@ def website_of(user, website_id: int) -> Website:
     return websites_of(user).get(pk=website_id)
 
 
-def public_record(digits: str) -> Website | None:
-    """The public record page (SPEC §6): anyone may read a filed or cancelled record."""
-    return (Website.objects.select_related("agency", "sponsor__sponsor_type")
-            .filter(record_number=digits).first())
-
-
 def review_item_of(application: WebsiteApplication):
     return item_for(application)
 
 
-def leader_document_for_viewer(user, document_id: int):
-    """(document, seen by a reviewer) for the owner, or a reviewer of the filing agency's jurisdiction."""
-    from beian.accounts.models import User
-    from beian.filings.models import LeaderDocument
-    from beian.staff.jurisdiction import agencies_in_scope
-
-    documents = LeaderDocument.objects.select_related("application")
+def _for_viewer(user, queryset, pk: int, path: str):
+    """(row, seen by a reviewer): the owner's own, or in a reviewer's jurisdiction; DoesNotExist else."""
     if getattr(user, "role", None) in User.POLICE_ROLES:
-        return documents.get(pk=document_id, application__agency__in=agencies_in_scope(user)), True
-    return documents.get(pk=document_id, application__owner=user), False
+        return queryset.get(pk=pk, **{f"{path}agency__in": agencies_in_scope(user)}), True
+    if getattr(user, "role", None) == User.Role.APPLICANT:
+        return queryset.get(pk=pk, **{f"{path}owner": user}), False
+    raise queryset.model.DoesNotExist
+
+
+def leader_document_for_viewer(user, document_id: int):
+    return _for_viewer(user, LeaderDocument.objects.select_related("application"), document_id,
+                       "application__")
+
+
+def pre_approval_for_viewer(user, declaration_id: int):
+    return _for_viewer(user, ApplicationPreApproval.objects.select_related("application"), declaration_id,
+                       "application__")
+
+
+def application_for_viewer(user, application_id: int):
+    return _for_viewer(user, WebsiteApplication.objects.all(), application_id, "")

@@ -17,7 +17,8 @@ from django_fsm import TransitionNotAllowed
 
 from beian.accounts.models import User
 from beian.core import audit
-from beian.filings import checks
+from beian.filings import changes, checks
+from beian.filings.listing import listing_of
 from beian.filings.models import (
     ApplicationPreApproval,
     DomainHold,
@@ -30,15 +31,19 @@ from beian.filings.models import (
 )
 from beian.filings.records import allocate_record_number
 from beian.filings.signals import website_filed
+from beian.filings.snapshots import answers_snapshot
 from beian.notifications.services import notify_account
 from beian.review.models import Kind
-from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
+from beian.review.services import ReviewActionRefused, open_item, record_decision
 from beian.rules import Problem
 from beian.rules.problems import problem
 from beian.sponsors.models import SponsorEntity
 from beian.staff.jurisdiction import agencies_in_scope
 
 Status = WebsiteApplication.Status
+Kind_ = WebsiteApplication.Kind
+# The workbench kind of each application kind.
+REVIEW_KIND = {Kind_.NEW: Kind.NEW_WEBSITE, Kind_.CHANGE: Kind.CHANGE, Kind_.CLAIM: Kind.CLAIM}
 # A website may be filed once its sponsor entity is submitted (approved only after it is approved).
 SPONSOR_READY = (SponsorEntity.Status.SUBMITTED, SponsorEntity.Status.APPROVED)
 STEPS = ("sponsor", "basic", "leaders", "prompt", "check")
@@ -146,10 +151,14 @@ def _save_basic(application: WebsiteApplication, data: dict) -> None:
     if "pre_approvals" in data:  # {PreApproval: document number}
         declared = data["pre_approvals"]
         application.pre_approvals.exclude(pre_approval__in=list(declared)).delete()
+        scans = data.get("pre_approval_scans") or {}
         for pre_approval, number in declared.items():
-            ApplicationPreApproval.objects.update_or_create(
+            row, _created = ApplicationPreApproval.objects.update_or_create(
                 application=application, pre_approval=pre_approval,
                 defaults={"document_number": (number or "").strip()})
+            if pre_approval in scans:
+                _replace_file(row, "scan", scans[pre_approval].data, scans[pre_approval].content_type,
+                              type_field="scan_content_type")
 
 
 def _save_leaders(application: WebsiteApplication, data: dict) -> None:
@@ -212,7 +221,22 @@ def _copy_sponsor_photos(application, sponsor) -> None:
             _store_leader_document(application, document.kind, stored.read(), document.content_type)
 
 
+def _replace_file(row, field: str, data: bytes, content_type: str, *, type_field: str) -> None:
+    """Store new bytes under a server-made name; the old file goes once the transaction commits."""
+    stored = getattr(row, field)
+    if stored:
+        old_name, storage = stored.name, stored.storage
+        transaction.on_commit(lambda: storage.delete(old_name), robust=True)
+    setattr(row, type_field, content_type)
+    stored.save("upload", ContentFile(data), save=False)
+    row.save()
+
+
 def _save_agreement(application: WebsiteApplication, data: dict) -> None:
+    if data.get("security_scheme") is not None:
+        scheme = data["security_scheme"]
+        _replace_file(application, "security_scheme", scheme.data, scheme.content_type,
+                      type_field="security_scheme_type")
     notice = SecurityNotice.current()
     if data.get("agreement_accepted") and notice is not None:
         application.agreement_version, application.agreement_accepted_at = notice.version, timezone.now()
@@ -222,10 +246,14 @@ def _save_agreement(application: WebsiteApplication, data: dict) -> None:
 
 def _hold_domains(application: WebsiteApplication) -> list[Problem]:
     """Take the application's domains (replacing what it held before); a domain another filing holds
-    is reported as `domain.already_filed`. The unique constraint settles simultaneous submissions."""
+    is reported as `domain.already_filed`. The unique constraint settles simultaneous submissions.
+    A change keeps the domains its website already holds where they are until it is approved."""
     application.holds.all().delete()
     refused = []
+    own = set(checks.domains_of_filed_website(application))
     for index, name in enumerate(checks.held_domain_names(application.domain_list)):
+        if name in own:
+            continue
         try:
             with transaction.atomic():
                 DomainHold.objects.create(name=name, application=application)
@@ -248,6 +276,8 @@ def submit_application(*, actor, application: WebsiteApplication, now=None):
     if sponsor.status not in SPONSOR_READY or not sponsor.agency:
         raise FilingActionRefused(_("Submit your sponsor entity first: the website is reviewed by the "
                                     "police agency of the sponsor entity."))
+    # A change is reviewed by the agency that filed the website (its record number stays the same).
+    agency = application.website.agency if application.kind == Kind_.CHANGE else sponsor.agency
     problems = checks.application_problems(application, today=timezone.localdate(now))
     missing = checks.missing_fields(application)
     if checks.errors(problems) or missing:
@@ -257,16 +287,16 @@ def submit_application(*, actor, application: WebsiteApplication, now=None):
         transaction.set_rollback(True)
         raise SubmissionBlocked(refused, [])
     application.submit()
-    application.agency, application.submitted_at = sponsor.agency, now
+    application.agency, application.submitted_at = agency, now
     application.findings = checks.stored_findings(problems)
     application.return_reasons, application.return_note = [], ""
     application.version += 1
     application.save()
-    item = open_item(kind=Kind.NEW_WEBSITE, subject=application, agency=sponsor.agency,
-                     status=application.status, listing=_listing(application), actor=actor,
+    item = open_item(kind=REVIEW_KIND[application.kind], subject=application, agency=agency,
+                     status=application.status, listing=listing_of(application), actor=actor,
                      findings=application.findings, now=now)
     audit.record(actor=actor, action="website_application_submitted", target=application,
-                 details={"agency": sponsor.agency.code})
+                 details={"agency": agency.code, "kind": application.kind})
     _notify(application, "website_submitted", {"name": application.name,
                                                "due_date": item.due_date.isoformat()}, language=None)
     return item
@@ -292,13 +322,6 @@ def withdraw_application(*, actor, application: WebsiteApplication) -> WebsiteAp
     return application
 
 
-def _listing(application: WebsiteApplication, record_number: str = "") -> Listing:
-    keys = tuple(f"domain:{name}" for name in checks.held_domain_names(application.domain_list))
-    if record_number:
-        keys += (f"record:{record_number}",)
-    return Listing(title=application.name, sponsor_name=application.sponsor.name, search_keys=keys)
-
-
 def _notify(application: WebsiteApplication, template: str, context: dict, *, language) -> None:
     notify_account(user=application.owner, template=template, context=context, language=language)
 
@@ -321,30 +344,46 @@ def _decided_elsewhere() -> ReviewActionRefused:
 
 
 @transaction.atomic
+def start_review(*, actor, application: WebsiteApplication) -> WebsiteApplication:
+    """A reviewer took the application: submitted → in_review (nothing happens in any other state)."""
+    application = _locked_for_reviewer(actor, application)
+    if application.status != Status.SUBMITTED:
+        return application
+    application.start_review()
+    application.version += 1
+    application.save()
+    record_decision(subject=application, actor=actor, action="in_review", to_status=application.status,
+                    closes=False)
+    return application
+
+
+@transaction.atomic
 def approve_application(*, actor, application: WebsiteApplication, now=None) -> Website:
     """Approve: issue the record number and file the website (SPEC §5, §6)."""
     now = now or timezone.now()
     application = _locked_for_reviewer(actor, application)
-    if application.status not in (Status.SUBMITTED, Status.INSPECTION_PASSED):
+    if application.status not in (*WebsiteApplication.AWAITING_DECISION, Status.INSPECTION_PASSED):
         raise _decided_elsewhere()
     sponsor = SponsorEntity.objects.get(pk=application.sponsor_id)
     if not sponsor.is_approved:
         raise ReviewActionRefused(_("The sponsor entity of this website is not approved yet. Decide the "
                                     "sponsor entity first; the website can be approved after it."))
-    if application.interactive and application.status != Status.INSPECTION_PASSED:
+    if application.needs_inspection and application.status != Status.INSPECTION_PASSED:
         raise ReviewActionRefused(_("This website offers interactive services: it can be approved only "
                                     "after a passed face review or on-site inspection."))
     application.approve()
     application.decided_at = now
     application.version += 1
     application.save()
+    if application.kind == Kind_.CHANGE:
+        return changes.apply_change(actor=actor, application=application, now=now)
     record_number = allocate_record_number(application.agency)
     website = Website.objects.create(
-        application=application, sponsor=sponsor, agency=application.agency, record_number=record_number,
-        name=application.name, domains=application.domain_list, interactive=bool(application.interactive),
-        filed_at=now)
+        application=application, current_application=application, sponsor=sponsor,
+        agency=application.agency, record_number=record_number, name=application.name,
+        domains=application.domain_list, interactive=bool(application.interactive), filed_at=now)
     record_decision(subject=application, actor=actor, action="approved", to_status=application.status,
-                    closes=True, listing=_listing(application, record_number))
+                    closes=True, listing=listing_of(application, record_number))
     website_filed.send(sender=WebsiteApplication, application=application, website=website, actor=actor,
                        now=now)
     agency = application.agency
@@ -371,6 +410,7 @@ def return_application(*, actor, application: WebsiteApplication, reasons: list[
     except TransitionNotAllowed as refused:
         raise _decided_elsewhere() from refused
     application.return_reasons, application.return_note = list(reasons), note
+    application.returned_snapshot = answers_snapshot(application)
     application.decided_at = timezone.now()
     application.version += 1
     application.save()

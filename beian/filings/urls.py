@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.filings.views import pages, wizard
+from beian.filings.views import attachments, changes, pages, wizard
 
 app_name = "filings"
 
@@ -15,5 +15,10 @@ urlpatterns = [
     path("under-review/", pages.under_review_view, name="under_review"),
     path("filed/", pages.filed_view, name="filed"),
     path("filed/<int:website_id>/", pages.website_view, name="website"),
+    path("changes/", changes.changes_view, name="changes"),
+    path("filed/<int:website_id>/change/", changes.start_change_view, name="start_change"),
     path("documents/<int:document_id>/", pages.leader_document_view, name="leader_document"),
+    path("pre-approval-scans/<int:declaration_id>/", attachments.pre_approval_scan_view,
+         name="pre_approval_scan"),
+    path("<int:application_id>/security-scheme/", attachments.security_scheme_view, name="security_scheme"),
 ]

@@ -6,3 +6,6 @@ class PublicConfig(AppConfig):
     name = "beian.public"
     label = "public"
     verbose_name = _("Public pages")
+
+    def ready(self):
+        from beian.public import receivers  # noqa: F401 - connects the post_save hooks

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from beian.core.prechecks import run_precheck
+from beian.public import statistics
 from beian.public.forms import PrecheckForm
 from beian.rules import InputError
 
@@ -35,6 +38,14 @@ def precheck(request):
     return render(request, "public/precheck.html", {"form": form, "result": result})
 
 
+@login_not_required
+@require_safe
+def statistics_view(request):
+    """Open statistics: aggregates only, cached (issue 8)."""
+    response = render(request, "public/statistics.html", statistics.for_page(statistics.figures()))
+    patch_cache_control(response, public=not request.user.is_authenticated,
+                        private=request.user.is_authenticated, max_age=settings.PUBLIC_HTTP_MAX_AGE)
+    return response
 
 # Where a finding of the §7.1 document belongs on this form.
 _FORM_FIELDS = {

@@ -28,6 +28,9 @@ class KindHandler:
     detail_template: str  # rendered inside the workbench detail page
     detail_context: Callable  # (item, request) -> dict for the template
     decisions: tuple[Decision, ...] = field(default_factory=tuple)
+    # on_assigned(actor=..., item=...) inside the assignment's transaction: a kind whose state machine
+    # has "in review" moves its subject there when a reviewer takes it (SPEC §5.1).
+    on_assigned: Callable | None = None
 
     def available_decisions(self, item) -> list[Decision]:
         return [decision for decision in self.decisions if decision.is_available(item)]

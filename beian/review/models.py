@@ -42,6 +42,7 @@ class Action(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
     ASSIGNED = "assigned", _("assigned")
     UNASSIGNED = "unassigned", _("put back in the queue")
+    IN_REVIEW = "in_review", _("review started")
     APPROVED = "approved", _("approved")
     RETURNED = "returned", _("returned")
     REJECTED = "rejected", _("rejected")

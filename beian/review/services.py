@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit
 from beian.core.calendar import add_working_days, load_overrides
+from beian.review.kinds import handler_for
 from beian.review.models import ReviewEvent, ReviewItem, ReviewSearchKey
 from beian.staff.jurisdiction import agencies_in_scope
 
@@ -129,6 +130,10 @@ def assign(*, actor, item_id: int, assignee=None) -> ReviewItem:
     ReviewEvent.objects.create(item=item, actor=actor, action="assigned", note=assignee.get_username())
     audit.record(actor=actor, action="review_assigned", target=item,
                  details={"assignee": assignee.get_username()})
+    handler = handler_for(item.kind)
+    if handler is not None and handler.on_assigned is not None:
+        handler.on_assigned(actor=actor, item=item)
+        item.refresh_from_db()
     return item
 
 

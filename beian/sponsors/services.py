@@ -210,10 +210,13 @@ def submit_sponsor_entity(*, actor, now=None):
                  details={"agency": agency.code})
     _notify(entity, "sponsor_submitted", {"name": entity.name, "due_date": item.due_date.isoformat()},
             language=None)
-    # Websites found online with this certificate are pushed to the applicant now (SPEC §4.7).
+    # Websites found online (SPEC §4.7) and legacy records to claim (§4.8) with this certificate are
+    # pushed to the applicant now.
+    from beian.legacy.services import match_sponsor as match_legacy_records
     from beian.unregistered.services import match_sponsor
 
     match_sponsor(entity=entity, now=now)
+    match_legacy_records(entity=entity, now=now)
     return item
 
 

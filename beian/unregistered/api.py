@@ -46,14 +46,14 @@ class ImportIn(Schema):
 
 
 class RowErrorOut(Schema):
-    row: int = Field(description="position of the item in `websites`, starting at 1")
+    row: int = Field(description="position of the item in the list sent, starting at 1")
     field: str
     message: str
 
 
 class ImportOut(Schema):
-    imported: int = Field(description="new websites")
-    updated: int = Field(description="websites already known (same domain), updated")
+    imported: int = Field(description="new items (websites, records)")
+    updated: int = Field(description="items already known (same domain / record number), updated")
     errors: list[RowErrorOut] = Field(description="rows not imported, each with its reason")
 
 

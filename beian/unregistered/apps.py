@@ -8,4 +8,15 @@ class UnregisteredConfig(AppConfig):
     verbose_name = _("Unregistered websites")
 
     def ready(self):
-        from beian.unregistered import receivers  # noqa: F401  (connects the signal receivers)
+        from beian.unregistered import (
+            receivers,  # noqa: F401  (connects the signal receivers)
+            selectors,
+            services,
+            uploads,
+        )
+        from beian.unregistered.csvfile import UNREGISTERED_COLUMNS
+        from beian.unregistered.models import ImportRun
+
+        uploads.register(uploads.Importer(kind=ImportRun.Kind.UNREGISTERED, columns=UNREGISTERED_COLUMNS,
+                                          import_rows=services.import_rows,
+                                          allowed_agencies=selectors.agencies_for))

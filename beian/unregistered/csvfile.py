@@ -1,9 +1,11 @@
-"""Reading an uploaded CSV file of unregistered websites, row by row (SPEC §4.7, issue 7 item 6).
+"""Reading an uploaded CSV file of an import, row by row (SPEC §4.7, §4.8; issue 7 item 6).
 
 The encoding is found by a first pass over the bytes: UTF-8 (with or without a byte-order mark) when
 the whole file decodes as UTF-8, otherwise GB18030 (a superset of GBK, what Chinese spreadsheet
 programs write). The second pass streams: only one row is held at a time, so 100,000 rows never
 become 100,000 objects. Columns are found by their header, in Chinese or English, in any order.
+The defaults below are the columns of unregistered websites; an import of another kind passes its
+own `Columns` (beian.legacy.csvfile).
 """
 
 import codecs
@@ -14,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 CHUNK = 64 * 1024
-# Canonical field → accepted header spellings (compared without spaces, case-insensitively).
+# Unregistered websites: canonical field → accepted header spellings (compared without spaces,
+# case-insensitively).
 HEADERS = {
     "domain": ("domain", "域名", "网站域名"),
     "ip": ("ip", "ip地址", "ipaddress", "网站ip"),
@@ -42,8 +45,22 @@ COLUMN_HELP = [
     ("deadline", "备案期限", False,
      gettext_lazy("YYYY-MM-DD; empty: the default period after the import (30 days unless configured).")),
 ]
-_LOOKUP = {spelling.replace(" ", "").lower(): field for field, spellings in HEADERS.items()
-           for spelling in spellings}
+
+
+class Columns:
+    """The columns of one kind of import: accepted header spellings per field, the required ones."""
+
+    def __init__(self, headers: dict[str, tuple[str, ...]], required: tuple[str, ...]):
+        self.required = required
+        self.lookup = {_squeeze(spelling): field for field, spellings in headers.items()
+                       for spelling in spellings}
+
+    def field_for(self, header: str) -> str | None:
+        return self.lookup.get(_squeeze(header.strip().lstrip("\ufeff")))
+
+
+def _squeeze(header: str) -> str:
+    return header.replace(" ", "").lower()
 
 
 class CsvFileError(Exception):
@@ -64,14 +81,11 @@ def detect_encoding(binary) -> str:
     return "utf-8-sig"
 
 
-def _field_for(header: str) -> str | None:
-    return _LOOKUP.get(header.strip().lstrip("\ufeff").replace(" ", "").lower())
-
-
-def read_rows(binary):
+def read_rows(binary, columns: Columns | None = None):
     """Yield one dict per data row (canonical field names). Raises CsvFileError at once when the file
     is not CSV text or lacks a required column. A row that cannot be parsed is yielded as
     {"__error__": reason} so that it is reported with its number and the rest goes on."""
+    columns_of_file = columns or UNREGISTERED_COLUMNS
     encoding = detect_encoding(binary)
     text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
     reader = csv.reader(text)
@@ -81,8 +95,8 @@ def read_rows(binary):
         raise CsvFileError(_("The file is empty. The first line must name the columns.")) from None
     except csv.Error as exc:
         raise CsvFileError(_("The file is not a CSV file: %(reason)s.") % {"reason": exc}) from None
-    columns = [_field_for(name) for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    columns = [columns_of_file.field_for(name) for name in header]
+    missing = [name for name in columns_of_file.required if name not in columns]
     if missing:
         raise CsvFileError(_("Required columns are missing: %(columns)s. The first line must name the "
                              "columns (see the list on this page).") % {"columns": ", ".join(missing)})
@@ -102,3 +116,6 @@ def read_rows(binary):
             yield {"__error__": _("This line has more cells than the header has columns.")}
             continue
         yield {column: cell for column, cell in zip(columns, cells, strict=False) if column}
+
+
+UNREGISTERED_COLUMNS = Columns(HEADERS, REQUIRED_COLUMNS)

@@ -2,6 +2,8 @@
 import them. The certificate number is sealed like a sponsor's (encrypted + keyed search hash), so a
 match with a sponsor entity is an exact comparison of hashes."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -92,12 +94,41 @@ class ApiToken(models.Model):
         return f"{self.agency.code} {self.prefix}…"
 
 
-class ImportRun(models.Model):
-    """One import through the workbench, kept so that its error report can be downloaded."""
+def import_file_path(instance, filename: str) -> str:
+    # A server-made name: the uploaded name may hold anything.
+    return f"imports/{uuid.uuid4().hex}.csv"
 
+
+class ImportRun(models.Model):
+    """One import through the workbench (unregistered websites or legacy records), kept so that its
+    result and error report can be shown and downloaded. A large file is imported in the background:
+    the run is queued with the stored file, a task runs it once (queued → running → done / failed)
+    and deletes the file."""
+
+    class Kind(models.TextChoices):
+        UNREGISTERED = "unregistered", _("unregistered websites")
+        LEGACY = "legacy", _("legacy records")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("importing")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UNREGISTERED)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                               related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    file = models.FileField(upload_to=import_file_path, blank=True)  # private storage, while queued
+    file_name = models.CharField(max_length=100, blank=True)
     imported = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
+    notified = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    failure = models.TextField(blank=True)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -8,54 +8,28 @@ applicant (SMS + system message, once per website).
 """
 
 import hashlib
-import itertools
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from beian.core import audit
-from beian.core.models import Agency, CertificateType
+from beian.core.models import Agency
 from beian.notifications.services import post_system_message, send_sms
 from beian.rules import normalize_domain
 from beian.sponsors.models import SponsorEntity
+from beian.unregistered.importing import ImportReport, agency_and_below, entities_by_hash, run_import
 from beian.unregistered.models import ApiToken, UnregisteredWebsite
-from beian.unregistered.validation import RowChecker, RowError, ValidRow, default_deadline
+from beian.unregistered.validation import RowChecker, ValidRow, default_deadline
 
+__all__ = ["ImportReport", "agency_and_below", "close_when_filed", "create_api_token", "import_rows",
+           "match_sponsor", "token_for"]
 BATCH_SIZE = 1000
 UPDATED_FIELDS = ("ip", "found_where", "found_at", "certificate_type", "certificate_number_encrypted",
                   "certificate_hash", "sponsor_name", "agency", "deadline", "matched_entity", "notified_at",
                   "updated_at")
 TOKEN_PREFIX = "bu_"
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    updated: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    notified: int = 0
-
-
-def agency_and_below(agency: Agency):
-    """The agency and every agency under it: the same three-level tree as
-    beian.staff.jurisdiction.agencies_in_scope gives a supervisor."""
-    return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency.pk) | Q(parent__parent=agency.pk))
-
-
-def _checker(allowed_agencies, today) -> RowChecker:
-    certificate_types = {}
-    for type_id, code, name_zh in CertificateType.objects.values_list("pk", "code", "name_zh"):
-        certificate_types[code] = certificate_types[code.lower()] = (type_id, code)
-        if name_zh:
-            certificate_types[name_zh] = (type_id, code)
-    return RowChecker(
-        allowed_agencies={agency.code: agency.pk for agency in allowed_agencies},
-        known_agency_codes=set(Agency.objects.values_list("code", flat=True)),
-        certificate_types=certificate_types, today=today)
 
 
 def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, actor=None, first_row: int = 1,
@@ -65,23 +39,10 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
     reported, not imported. The whole import ends with one audit entry."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    checker = _checker(allowed_agencies, today)
-    report = ImportReport()
-    numbered = enumerate(rows, start=first_row)
-    while batch := list(itertools.islice(numbered, BATCH_SIZE)):
-        valid: dict[str, ValidRow] = {}
-        for number, raw in batch:
-            if raw.get("__blank__"):
-                continue
-            if "__error__" in raw:
-                report.errors.append(RowError(number, "", raw["__error__"]))
-                continue
-            row, errors = checker.check(number, raw)
-            report.errors.extend(errors)
-            if row is not None:
-                valid[row.domain] = row  # a domain twice in one batch: the later row wins
-        if valid:
-            _write_batch(list(valid.values()), report, now=now, today=today)
+    report = run_import(
+        rows=rows, checker=RowChecker.for_agencies(allowed_agencies, today), key=lambda row: row.domain,
+        write_batch=lambda batch, report: _write_batch(batch, report, now=now, today=today),
+        first_row=first_row, batch_size=BATCH_SIZE)
     with transaction.atomic():
         audit.record(actor=actor, action="unregistered_imported", details={
             "via": actor_label, "imported": report.imported, "updated": report.updated,
@@ -93,7 +54,7 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
 def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> None:
     existing = {site.domain: site for site in UnregisteredWebsite.objects.select_for_update()
                 .filter(domain__in=[row.domain for row in rows])}
-    entities = _entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
+    entities = entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
     new, changed = [], []
     for row in rows:
         site = existing.get(row.domain)
@@ -127,14 +88,6 @@ def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> N
                if entities.get((row.certificate_type_id, row.certificate_hash)) is not None]
     if pending:
         report.notified += _notify_matched(UnregisteredWebsite.objects.filter(domain__in=pending), now=now)
-
-
-def _entities_by_hash(hashes: set[str]) -> dict:
-    if not hashes:
-        return {}
-    entities = (SponsorEntity.objects.filter(certificate_hash__in=hashes)
-                .exclude(status=SponsorEntity.Status.DRAFT).select_related("owner"))
-    return {(entity.certificate_type_id, entity.certificate_hash): entity for entity in entities}
 
 
 def _notify_matched(websites, *, now) -> int:

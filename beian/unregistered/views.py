@@ -1,43 +1,58 @@
-"""Pages of unregistered websites: the applicant's list, and the workbench (list, enforcement list of
-overdue websites, detail, CSV upload with its error report, audited export)."""
+"""Pages of unregistered websites: the applicant's list with "File it", and the workbench (list,
+enforcement list of overdue websites, detail, CSV upload with its error report, audited export)."""
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.http import client_address
-from beian.review.exports import as_csv, as_xlsx
+from beian.filings import services as filing_services
+from beian.filings.models import WebsiteApplication
+from beian.rules import check_ip
 from beian.staff.permissions import role_required
-from beian.unregistered import selectors, services
-from beian.unregistered.csvfile import COLUMN_HELP, CsvFileError, read_rows
+from beian.unregistered import selectors
+from beian.unregistered.csvfile import COLUMN_HELP, CsvFileError
 from beian.unregistered.exports import error_rows, website_rows
 from beian.unregistered.forms import ListFilterForm, UploadForm
 from beian.unregistered.models import ImportRun
+from beian.unregistered.uploads import FORMATS, start_upload
+from beian.unregistered.uploads import download as _download
 
-FORMATS = {
-    "csv": ("text/csv; charset=utf-8", as_csv),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
-}
 ERRORS_SHOWN = 100
 PAGE_SIZE = 50
-
-
-def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @role_required(User.Role.APPLICANT)
 def mine_view(request):
     return render(request, "unregistered/mine.html", {"sites": selectors.for_applicant(request.user),
                                                       "today": timezone.localdate()})
+
+
+@role_required(User.Role.APPLICANT)
+@require_POST
+def file_it_view(request, site_id: int):
+    """"File it": a new-website draft prefilled with what the police found (SPEC §4.7). The entry
+    closes itself when the website is filed (beian.unregistered.receivers)."""
+    site = selectors.for_applicant(request.user).filter(pk=site_id).first()
+    if site is None:
+        raise Http404
+    prefill = {"main_domain": site.unicode_domain}
+    if not check_ip(site.ip, path="ip"):
+        prefill["ips"] = [site.ip]
+    try:
+        application = filing_services.start_application(actor=request.user, kind=WebsiteApplication.Kind.NEW,
+                                                         prefill=prefill)
+    except filing_services.FilingActionRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("unregistered:mine")
+    return redirect("filings:step", application.pk, "basic")
 
 
 def _filtered(request, *, overdue=False):
@@ -95,34 +110,36 @@ def upload_view(request):
     run = None
     if request.method == "POST" and form.is_valid():
         try:
-            run = _import_upload(request, form.cleaned_data["file"])
+            run = start_upload(actor=request.user, upload=form.cleaned_data["file"],
+                               kind=ImportRun.Kind.UNREGISTERED)
         except CsvFileError as refused:
             form.add_error("file", str(refused))
+        else:
+            if run.is_pending:
+                return redirect("unregistered:import_run", run.pk)
     return render(request, "unregistered/upload.html", {
-        "form": form, "run": run, "columns": COLUMN_HELP,
+        "form": form, "run": run, "columns": COLUMN_HELP, "errors_url": "unregistered:import_errors",
         "errors_shown": run.errors[:ERRORS_SHOWN] if run else []}, status=422 if form.errors else 200)
 
 
-def _import_upload(request, upload) -> ImportRun:
-    rows = read_rows(upload.file)
-    first = next(rows, None)  # read the header now: a file-level problem imports nothing
+def _own_run(request, run_id: int) -> ImportRun:
+    run = ImportRun.objects.filter(pk=run_id, actor=request.user, kind=ImportRun.Kind.UNREGISTERED).first()
+    if run is None:
+        raise Http404
+    return run
 
-    def all_rows():
-        if first is not None:
-            yield first
-        yield from rows
 
-    report = services.import_rows(
-        actor_label="workbench", rows=all_rows(), allowed_agencies=selectors.agencies_for(request.user),
-        actor=request.user, first_row=2, details={"file": upload.name[:100]})
-    return ImportRun.objects.create(
-        actor=request.user, imported=report.imported, updated=report.updated,
-        errors=[{"row": e.row, "field": e.field, "reason": e.reason} for e in report.errors])
+@role_required(*selectors.IMPORT_ROLES)
+def import_run_view(request, run_id: int):
+    """The result of an import; while a large file is still being imported, its progress."""
+    run = _own_run(request, run_id)
+    return render(request, "unregistered/import_run.html", {
+        "run": run, "errors_shown": run.errors[:ERRORS_SHOWN],
+        "errors_url": "unregistered:import_errors", "upload_url": "unregistered:upload"})
 
 
 @role_required(*selectors.IMPORT_ROLES)
 def import_errors_view(request, run_id: int):
-    run = ImportRun.objects.filter(pk=run_id, actor=request.user).first()
-    if run is None:
-        raise Http404
-    return _download(as_csv(error_rows(run.errors)), FORMATS["csv"][0], f"import-errors-{run.pk}.csv")
+    run = _own_run(request, run_id)
+    body = FORMATS["csv"][1](error_rows(run.errors))
+    return _download(body, FORMATS["csv"][0], f"import-errors-{run.pk}.csv")

@@ -56,9 +56,40 @@ def test_supervisor_uploads_and_the_applicant_sees_the_website(page, accessible)
     expect(page.locator("main table")).to_contain_text("yunjing.cn")
     expect(page.locator("main table")).to_contain_text("2099-12-31")
     site = UnregisteredWebsite.objects.get(domain="yunjing.cn")
-    file_it = page.locator("main table a.button")
-    expect(file_it).to_have_attribute("href", f"/filings/new/?unregistered={site.pk}")
+    file_it = page.locator("main table form")
+    expect(file_it).to_have_attribute("action", f"/unregistered/{site.pk}/file-it/")
     accessible(page)
     page.goto("/messages/")
     expect(page.locator("main")).to_contain_text("yunjing.cn")
+    accessible(page)
+
+
+def test_file_it_files_the_website_and_the_entry_closes(page, accessible):
+    from beian.core.models import Agency
+    from beian.unregistered.services import import_rows
+    from tests.e2e.test_claim_journey import approve_in_workbench, complete_wizard_from_basic
+    from tests.filings.helpers import approved_sponsor, notice
+
+    sponsor = approved_sponsor(make_applicant("yunjing_filer"))
+    notice()
+    import_rows(actor_label="test", rows=[row("yunjing-found.cn", deadline="2099-12-31")],
+                allowed_agencies=Agency.objects.all())
+    reviewer = make_user("reviewer", "110105", username="chaoyang_found_officer")
+
+    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    page.goto("/unregistered/")
+    expect(page.locator("main table")).to_contain_text("yunjing-found.cn")
+    page.locator("main table form button").click()
+    expect(page.locator("#id_main_domain")).to_have_value("yunjing-found.cn")
+    expect(page.locator("#id_ips")).to_have_value("61.135.169.121")
+    complete_wizard_from_basic(page, accessible, name="云景发现站")
+    sign_out(page)
+
+    approve_in_workbench(page, accessible, reviewer, "云景发现站")
+    site = UnregisteredWebsite.objects.get(domain="yunjing-found.cn")
+    assert site.status == UnregisteredWebsite.Status.FILED
+
+    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    page.goto("/unregistered/")
+    expect(page.locator("main")).not_to_contain_text("yunjing-found.cn")
     accessible(page)

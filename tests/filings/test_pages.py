@@ -1,5 +1,5 @@
 """The wizard and the applicant's pages through the test client: steps, version check, live checks,
-check-your-answers, submission, lists, the filed website's filing code, the public record, scope."""
+check-your-answers, submission, lists, the filed website's filing code, scope."""
 
 import pytest
 from django.urls import reverse
@@ -135,20 +135,15 @@ def test_return_reasons_appear_next_to_their_field(applicant_client, sponsor, ch
     assert 0 < field_at - reason_at < 1000
 
 
-def test_the_filed_website_shows_the_filing_code_and_the_public_record(applicant_client, sponsor,
-                                                                       chaoyang_reviewer, client):
+def test_the_filed_website_shows_the_filing_code(applicant_client, sponsor, chaoyang_reviewer):
+    # The public record page itself is tested in tests/public/test_record_pages.py.
     website = services.approve_application(actor=chaoyang_reviewer,
                                            application=helpers.submitted_application(sponsor))
     page = applicant_client.get(reverse("filings:filed")).content.decode()
     assert website.record_number_text in page
     page = applicant_client.get(reverse("filings:website", args=[website.pk])).content.decode()
-    assert f"/records/{website.record_number}" in page and "filings/badge.svg" in page
+    assert f"/records/{website.record_number}" in page and "public/badge-v1" in page
     assert "data-copy-from" in page and "download=" in page
-    client.logout()
-    response = client.get(f"/records/{website.record_number}")
-    assert response.status_code == 200 and website.name in response.content.decode()
-    assert client.get("/records/11010502999999").status_code == 404
-    assert client.get("/records/not-a-number").status_code == 404
 
 
 def test_another_applicant_gets_404_and_staff_403(client, sponsor, chaoyang_reviewer):
@@ -178,3 +173,15 @@ def test_the_account_menu_links_the_filing_pages(applicant_client):
     page = applicant_client.get(reverse("accounts:menu")).content.decode()
     for name in ("filings:new", "filings:under_review", "filings:filed"):
         assert f'href="{reverse(name)}"' in page
+
+
+def test_a_saved_opening_date_is_offered_back_in_the_date_input_format(client, sponsor):
+    """A type=date input takes only YYYY-MM-DD: a localised 2026/11/23 would empty the field."""
+    from django.urls import reverse
+
+    from tests.filings import helpers
+
+    application = helpers.complete_application(sponsor)
+    client.force_login(application.owner)
+    page = client.get(reverse("filings:step", args=[application.pk, "basic"])).content.decode()
+    assert f'value="{application.opened_on.isoformat()}"' in page

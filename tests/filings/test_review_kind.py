@@ -22,7 +22,8 @@ def item(sponsor):
 def test_the_kind_is_registered():
     handler = handler_for("new_website")
     assert handler.detail_template == "filings/review_detail.html"
-    assert [d.name for d in handler.decisions] == ["approve", "return"]
+    assert [d.name for d in handler.decisions] == ["approve", "return", "face_review", "onsite_inspection",
+                                                   "other_slots", "inspection_result"]
 
 
 def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, chaoyang_reviewer):
@@ -72,4 +73,5 @@ def test_approve_is_not_offered_for_an_interactive_website_before_inspection(cli
     helpers.submitted_application(sponsor, interactive=True, interactive_services=["comments"])
     item = ReviewItem.objects.get(kind="new_website")
     handler = handler_for("new_website")
-    assert [d.name for d in handler.available_decisions(item)] == ["return"]
+    assert [d.name for d in handler.available_decisions(item)] == ["return", "face_review",
+                                                                   "onsite_inspection"]

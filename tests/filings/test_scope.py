@@ -33,6 +33,8 @@ def test_another_applicant_gets_404_on_every_object_url(client, sponsor, chaoyan
     urls += [reverse("filings:step", args=[draft.pk, step]) for step in ("basic", "leaders", "prompt")]
     for url in urls:
         assert client.get(url).status_code == 404, url
+    assert client.post(reverse("filings:start_change", args=[website.pk])).status_code == 404
+    assert client.get(reverse("filings:security_scheme", args=[draft.pk])).status_code == 404
     for name in ("submit", "withdraw"):
         assert client.post(reverse(f"filings:{name}", args=[draft.pk])).status_code == 404, name
     assert client.post(reverse("filings:check_field", args=[draft.pk, "basic"]),
@@ -42,4 +44,4 @@ def test_another_applicant_gets_404_on_every_object_url(client, sponsor, chaoyan
 
 
 def test_every_filings_url_is_covered():
-    assert len(FILINGS_PATTERNS) == 11
+    assert len(FILINGS_PATTERNS) == 16

@@ -28,7 +28,8 @@ def _import(*rows):
 def _workbench_urls(site_id):
     return [reverse("unregistered:workbench"), reverse("unregistered:enforcement"),
             reverse("unregistered:detail", args=[site_id]), reverse("unregistered:export", args=["csv"]),
-            reverse("unregistered:upload"), reverse("unregistered:import_errors", args=[1])]
+            reverse("unregistered:upload"), reverse("unregistered:import_errors", args=[1]),
+            reverse("unregistered:import_run", args=[1])]
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
@@ -149,7 +150,7 @@ def test_applicant_sees_pushed_websites_with_deadline_and_file_it(client):
     client.force_login(applicant)
     page = client.get(reverse("unregistered:mine")).content.decode()
     assert "例子.中国" in page and "2026-12-31" in page
-    assert f"{reverse('filings:new')}?unregistered={site.pk}" in page
+    assert f'action="{reverse("unregistered:file_it", args=[site.pk])}"' in page
     menu = client.get(reverse("accounts:menu")).content.decode()
     assert reverse("unregistered:mine") in menu
 
@@ -161,3 +162,23 @@ def test_the_header_links_staff_to_the_workbench_list(client, signed_in, reviewe
     client.force_login(make_applicant())
     page = client.get(reverse("unregistered:mine")).content.decode()
     assert f'href="{reverse("unregistered:workbench")}"' not in page
+
+
+def test_file_it_opens_the_new_website_wizard_prefilled(client):
+    from beian.filings.models import WebsiteApplication
+
+    applicant = make_applicant()
+    ready_entity(applicant)
+    sponsor_services.submit_sponsor_entity(actor=applicant)
+    site = _import(row("例子.中国"))
+    url = reverse("unregistered:file_it", args=[site.pk])
+    client.force_login(make_applicant())
+    assert client.post(url).status_code == 404  # not pushed to this applicant
+    client.force_login(applicant)
+    assert client.get(url).status_code == 405
+    response = client.post(url)
+    application = WebsiteApplication.objects.get(owner=applicant)
+    assert response["Location"] == reverse("filings:step", args=[application.pk, "basic"])
+    assert application.kind == WebsiteApplication.Kind.NEW
+    assert application.domain_list == ["例子.中国"] and application.ips == ["61.135.169.121"]
+

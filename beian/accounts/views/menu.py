@@ -17,9 +17,9 @@ MENU = [
     ("filings:under_review", _("Filings under review"), _("Applications waiting for the police.")),
     ("filings:filed", _("Filed websites"), _("Your record numbers and filing codes.")),
     ("filings:changes", _("Website information change"), _("Change the information of a filed website.")),
-    ("filings:cancellations", _("Website cancellation"), _("Cancel the filing of a closed website.")),
+    ("cancellations:list", _("Website cancellation"), _("Cancel the filing of a closed website.")),
     ("unregistered:mine", _("Unregistered websites"), _("Websites found online without a filing.")),
-    ("filings:claims", _("Website claim"), _("Claim a website filed before, offline.")),
+    ("claims:mine", _("Website claim"), _("Claim a website filed before, offline.")),
     ("notifications:inbox", _("System messages"), _("Messages about your filings.")),
 ]
 

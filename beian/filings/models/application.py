@@ -139,10 +139,21 @@ class WebsiteApplication(FSMModelMixin, models.Model):
     def pass_inspection(self):
         pass
 
+    @property
+    def needs_inspection(self) -> bool:
+        """SPEC §5.1: an interactive website is approved only after a passed face review or on-site
+        inspection. A change needs one only when it adds interactive services the filed website did
+        not have (ADR 0054): a new telephone number is no reason to meet the police again."""
+        if not self.interactive:
+            return False
+        if self.kind == self.Kind.CHANGE and self.website_id:
+            filed = self.website.data_application
+            added = set(self.interactive_services) - set(filed.interactive_services)
+            return not filed.interactive or bool(added)
+        return True
+
     def _may_be_approved(self) -> bool:
-        # SPEC §5.1: a non-interactive website after the preliminary review, an interactive one only
-        # after a passed face review or on-site inspection.
-        return self.status == self.Status.INSPECTION_PASSED or not self.interactive
+        return self.status == self.Status.INSPECTION_PASSED or not self.needs_inspection
 
     @transition(field=status, source=[Status.FACE_REVIEW, Status.ONSITE_INSPECTION], target=Status.RETURNED)
     def fail_inspection(self):

@@ -1,11 +1,8 @@
 """The applicant's lists (filings under review, filed websites), one application, one filed website
-with its filing code, and the minimal public record page (SPEC §4.4, §6)."""
+with its filing code (SPEC §4.4; the public record page is beian.public)."""
 
-from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -15,7 +12,6 @@ from beian.core.private_files import image_response
 from beian.filings import checks, selectors
 from beian.filings.labels import labels_for
 from beian.filings.models import LeaderDocument, Website, WebsiteApplication
-from beian.rules import parse_record_number
 from beian.staff.permissions import role_required
 
 APPLICANT = User.Role.APPLICANT
@@ -45,16 +41,7 @@ def application_view(request, application_id: int):
         "application": application, "item": selectors.review_item_of(application),
         "labels": labels_for(application), "leaders": application.leaders.select_related("certificate_type"),
         "findings": checks.described(application.findings, get_language()),
-        "website": Website.objects.filter(application=application).first()})
-
-
-def filing_code(request, website: Website) -> str:
-    """The HTML snippet a sponsor pastes at the bottom of the home page (SPEC §4.4)."""
-    badge = request.build_absolute_uri(static("filings/badge.svg"))
-    record = request.build_absolute_uri(reverse("records:record", args=[website.record_number]))
-    return (f'<a href="{record}" target="_blank" rel="noopener">'
-            f'<img src="{badge}" alt="" width="20" height="20"> '
-            f"{website.record_number_text}</a>")
+        "website": application.website or Website.objects.filter(application=application).first()})
 
 
 @role_required(APPLICANT)
@@ -63,19 +50,8 @@ def website_view(request, website_id: int):
         website = selectors.website_of(request.user, website_id)
     except Website.DoesNotExist as missing:
         raise Http404 from missing
-    return render(request, "filings/website.html", {"website": website,
-                                                    "filing_code": filing_code(request, website)})
-
-
-@login_not_required
-def record_view(request, digits: str):
-    """The public record page: a minimal version for now (the public app may take it over)."""
-    if parse_record_number(digits) != digits:
-        raise Http404
-    website = selectors.public_record(digits)
-    if website is None:
-        raise Http404
-    return render(request, "filings/record.html", {"website": website})
+    # The filing code and the badge check are template tags of beian.public / beian.badge_checks.
+    return render(request, "filings/website.html", {"website": website})
 
 
 @require_GET

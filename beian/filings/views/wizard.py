@@ -81,6 +81,7 @@ def _render_step(request, application, step, form, *, status=200):
     if step == "basic":
         context["providers"] = AccessProvider.objects.filter(active=True)
         context["number_rows"] = [rows[field.name] for field in form.document_number_fields()]
+        context["scans"] = application.pre_approvals.exclude(scan="").select_related("pre_approval")
     elif step == "leaders":
         context["leader_groups"] = [
             {"prefix": prefix, "title": role.label, "same_as": rows[f"{prefix}_same_as_person_in_charge"],

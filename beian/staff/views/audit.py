@@ -19,10 +19,10 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.CharField(label=_("Actor (username)"), required=False, max_length=150)
     since = forms.DateField(label=_("From (date)"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}),
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                             error_messages={"invalid": _("Enter a date such as 2026-01-31.")})
     until = forms.DateField(label=_("To (date)"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}),
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                             error_messages={"invalid": _("Enter a date such as 2026-01-31.")})
 
     def __init__(self, *args, **kwargs):

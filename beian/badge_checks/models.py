@@ -1,0 +1,56 @@
+"""The latest badge-display check of each filed website (ADR 0081): does its home page show the record
+number and link to the public record? One row per website, overwritten by every check; the history is
+not kept (the police act on the current state; the audit log keeps who ran what)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Outcome(models.TextChoices):
+    OK = "ok", _("badge shown and linked")
+    NUMBER_MISSING = "number_missing", _("record number missing")
+    WRONG_NUMBER = "wrong_number", _("wrong record number")
+    NO_LINK = "no_link", _("no link to the public record")
+    UNREACHABLE = "unreachable", _("home page unreachable")
+
+
+FAILURES = (Outcome.NUMBER_MISSING, Outcome.WRONG_NUMBER, Outcome.NO_LINK, Outcome.UNREACHABLE)
+
+
+class BadgeCheck(models.Model):
+    website = models.OneToOneField("filings.Website", verbose_name=_("filed website"),
+                                   on_delete=models.CASCADE, related_name="badge_check")
+    # Copied from the website so that the workbench filters by agency on one indexed table.
+    agency = models.ForeignKey("core.Agency", verbose_name=_("filing agency"), on_delete=models.PROTECT,
+                               related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    url = models.CharField(_("address checked"), max_length=300)
+    final_url = models.CharField(_("address of the page"), max_length=500, blank=True)
+    http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    found_numbers = models.JSONField(_("record numbers found"), default=list, blank=True)
+    checked_at = models.DateTimeField(_("checked at"))
+
+    class Meta:
+        ordering = ["-checked_at", "-id"]
+        verbose_name = _("badge-display check")
+        verbose_name_plural = _("badge-display checks")
+        indexes = [models.Index(fields=["agency", "outcome"], name="badge_check_agency_outcome")]
+
+    def __str__(self) -> str:
+        return f"{self.website_id}: {self.outcome}"
+
+    @property
+    def is_ok(self) -> bool:
+        return self.outcome == Outcome.OK
+
+
+class CheckSchedule(models.Model):
+    """One row (pk=1): when the next scheduled run over every agency is due. Whoever claims the due
+    slot enqueues the next run, so exactly one chain of scheduled runs exists."""
+
+    next_run_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("badge-check schedule")
+        verbose_name_plural = _("badge-check schedules")

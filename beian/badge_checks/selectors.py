@@ -1,0 +1,46 @@
+"""Reads of badge checks, scoped: police see their jurisdiction (beian.staff.jurisdiction), the
+sponsor sees the check of their own website."""
+
+from django.db.models import Count, QuerySet
+
+from beian.accounts.models import User
+from beian.badge_checks.models import FAILURES, BadgeCheck
+from beian.core.models import Agency
+from beian.staff.jurisdiction import agencies_in_scope
+
+WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR)
+
+
+def agencies_for(user) -> QuerySet[Agency]:
+    return agencies_in_scope(user)
+
+
+def checks_in_scope(user) -> QuerySet[BadgeCheck]:
+    return BadgeCheck.objects.filter(agency__in=agencies_in_scope(user))
+
+
+def failures(user, *, agency: Agency | None = None, outcome: str = "") -> QuerySet[BadgeCheck]:
+    checks = checks_in_scope(user).filter(outcome__in=[outcome] if outcome else FAILURES)
+    if agency is not None:
+        checks = checks.filter(agency=agency)
+    return checks.select_related("website", "agency").order_by("agency__code", "-checked_at", "-id")
+
+
+def failure_counts(user) -> list[dict]:
+    """Per agency of the jurisdiction: websites checked, and failures by outcome."""
+    rows = {}
+    counted = (checks_in_scope(user).values("agency_id", "agency__code", "agency__name_zh", "agency__name_en",
+                                            "outcome").annotate(count=Count("id")).order_by())
+    for row in counted:
+        entry = rows.setdefault(row["agency_id"], {
+            "code": row["agency__code"], "name_zh": row["agency__name_zh"], "name_en": row["agency__name_en"],
+            "checked": 0, "failed": 0, "by_outcome": {}})
+        entry["checked"] += row["count"]
+        entry["by_outcome"][row["outcome"]] = row["count"]
+        if row["outcome"] in FAILURES:
+            entry["failed"] += row["count"]
+    return sorted(rows.values(), key=lambda entry: entry["code"])
+
+
+def latest_for_website(website) -> BadgeCheck | None:
+    return BadgeCheck.objects.filter(website=website).first()

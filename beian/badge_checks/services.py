@@ -1,0 +1,170 @@
+"""Badge-display checks (issue 8, ADR 0081): fetch the home page of a filed website's main domain and
+record whether it shows the record number and links to the public record.
+
+The network work happens outside any transaction (a batch of pages at once, see fetcher.py); each
+batch's results are then written in one short transaction. A run of an agency, a scheduled run and a
+sponsor's re-check all end in `save_results`; runs and re-check requests are audited.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from beian.badge_checks.analysis import read_page
+from beian.badge_checks.fetcher import Page, fetch_pages
+from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
+from beian.core import audit
+from beian.core.ratelimit import RateLimit
+from beian.filings.models import Website
+
+BATCH = 500
+
+
+def record_hosts() -> set[str]:
+    """The hosts of this platform a badge link may point to."""
+    hosts = settings.BADGE_CHECK_RECORD_HOSTS or [
+        host for host in settings.ALLOWED_HOSTS if host and host != "*" and not host.startswith(".")]
+    return {host.lower() for host in hosts}
+
+
+def judge(website: Website, page: Page, *, now) -> BadgeCheck:
+    """The (unsaved) check of one website from its fetched page."""
+    check = BadgeCheck(website=website, agency_id=website.agency_id, url=page.url[:300],
+                       final_url=page.final_url[:500], http_status=page.status, checked_at=now)
+    if not page.reached:
+        check.outcome = Outcome.UNREACHABLE
+        check.detail = (page.error or f"HTTP {page.status}")[:300]
+        return check
+    reading = read_page(page.html, website.record_number, record_hosts())
+    check.outcome = reading.outcome
+    check.found_numbers = sorted(set(reading.numbers_shown) | set(reading.linked))[:20]
+    return check
+
+
+def check_websites(websites: list[Website], *, now=None, transport=None) -> list[BadgeCheck]:
+    """Fetch and judge (network; no database writes)."""
+    now = now or timezone.now()
+    pages = fetch_pages([website.main_domain for website in websites], transport=transport)
+    return [judge(website, page, now=now) for website, page in zip(websites, pages, strict=True)]
+
+
+@transaction.atomic
+def save_results(checks: list[BadgeCheck]) -> None:
+    fields = ("agency_id", "outcome", "url", "final_url", "http_status", "detail", "found_numbers",
+              "checked_at")
+    for check in checks:
+        BadgeCheck.objects.update_or_create(website_id=check.website_id,
+                                            defaults={name: getattr(check, name) for name in fields})
+
+
+def filed_websites(agency=None, *, include_below=False):
+    websites = Website.objects.filter(status=Website.Status.FILED).exclude(domains=[])
+    if agency is not None:
+        condition = Q(agency=agency)
+        if include_below:
+            condition |= Q(agency__parent=agency) | Q(agency__parent__parent=agency)
+        websites = websites.filter(condition)
+    return websites.order_by("pk")
+
+
+def run_checks(websites, *, transport=None, now=None) -> Counter:
+    """Check `websites` batch by batch; the count of each outcome."""
+    counts = Counter()
+    batch: list[Website] = []
+    for website in websites.iterator(chunk_size=BATCH) if hasattr(websites, "iterator") else websites:
+        batch.append(website)
+        if len(batch) == BATCH:
+            counts.update(_run_batch(batch, transport, now))
+            batch = []
+    if batch:
+        counts.update(_run_batch(batch, transport, now))
+    return counts
+
+
+def _run_batch(batch, transport, now) -> list[str]:
+    checks = check_websites(batch, transport=transport, now=now)
+    save_results(checks)
+    return [check.outcome for check in checks]
+
+
+def check_agency(*, actor, agency, include_below=False, transport=None) -> dict:
+    """Check every filed website of an agency (and, with include_below, of the agencies below it)."""
+    counts = run_checks(filed_websites(agency, include_below=include_below), transport=transport)
+    summary = {outcome: counts.get(outcome, 0) for outcome in Outcome.values}
+    audit.record(actor=actor, action="badge_checks_run", target=agency,
+                 details={"agency": agency.code, "include_below": include_below, "counts": summary})
+    return summary
+
+
+def check_website(*, actor, website, transport=None) -> BadgeCheck:
+    check = check_websites([website], transport=transport)[0]
+    save_results([check])
+    return BadgeCheck.objects.get(website=website)
+
+
+class RecheckRefused(Exception):
+    pass
+
+
+def recheck_limit() -> RateLimit:
+    return RateLimit("badge_recheck", settings.BADGE_CHECK_RECHECKS_PER_HOUR, 3600)
+
+
+def request_recheck(*, actor, website: Website) -> None:
+    """The sponsor asks for a new check of a filed website: rate limited per website, run by the task
+    worker after the commit (the page answers at once; the result appears when the check is done)."""
+    from beian.core.ratelimit import RateLimited
+
+    if website.status != Website.Status.FILED:
+        raise RecheckRefused(_("Only a filed website can be checked."))
+    try:
+        recheck_limit().hit(str(website.pk))
+    except RateLimited as limited:
+        minutes = max(1, -(-limited.retry_after // 60))
+        raise RecheckRefused(_("This website was checked several times within the hour. Ask again in "
+                               "%(minutes)d minutes.") % {"minutes": minutes}) from limited
+    with transaction.atomic():
+        audit.record(actor=actor, action="badge_recheck_requested", target=website,
+                     details={"record_number": website.record_number})
+        from beian.badge_checks.tasks import recheck_website
+
+        transaction.on_commit(lambda: recheck_website.enqueue(website.pk), robust=True)
+
+
+def schedule_runs(*, now=None) -> bool:
+    """Keep one chain of scheduled runs over every agency (BADGE_CHECK_INTERVAL_HOURS apart): whoever
+    claims the due slot enqueues the next run."""
+    from beian.badge_checks.tasks import check_all_periodically
+
+    if not check_all_periodically.get_backend().supports_defer:
+        return False
+    now = now or timezone.now()
+    next_run_at = now + datetime.timedelta(hours=settings.BADGE_CHECK_INTERVAL_HOURS)
+    with transaction.atomic():
+        CheckSchedule.objects.get_or_create(pk=1)
+        claimed = (CheckSchedule.objects.filter(pk=1)
+                   .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
+                   .update(next_run_at=next_run_at))
+        if claimed:
+            transaction.on_commit(
+                lambda: check_all_periodically.using(run_after=next_run_at).enqueue(), robust=True)
+    return bool(claimed)
+
+
+def check_everything(*, transport=None) -> dict:
+    """Every filed website, agency by agency (the scheduled run)."""
+    from beian.core.models import Agency
+
+    totals = Counter()
+    agency_ids = (Website.objects.filter(status=Website.Status.FILED)
+                  .values_list("agency_id", flat=True).distinct())
+    for agency in Agency.objects.filter(pk__in=list(agency_ids)):
+        totals.update(check_agency(actor=None, agency=agency, transport=transport))
+    return dict(totals)

@@ -1,0 +1,98 @@
+"""The police workbench of badge checks (failures per agency, exports, a run on demand) and the
+sponsor's re-check of a filed website."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beian.accounts.models import User
+from beian.badge_checks import selectors, services
+from beian.badge_checks.exports import failure_rows
+from beian.badge_checks.forms import FailureFilterForm, RunForm
+from beian.core import audit
+from beian.core.http import client_address
+from beian.filings import selectors as filing_selectors
+from beian.filings.models import Website
+from beian.review.exports import as_csv, as_xlsx
+from beian.staff.permissions import role_required
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", as_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
+}
+PAGE_SIZE = 50
+
+
+def _filtered(request):
+    form = FailureFilterForm(request.GET or None, agencies=selectors.agencies_for(request.user))
+    agency, outcome = None, ""
+    if form.is_valid():
+        agency, outcome = form.cleaned_data["agency"], form.cleaned_data["outcome"]
+    return form, selectors.failures(request.user, agency=agency, outcome=outcome)
+
+
+@role_required(*selectors.WORKBENCH_ROLES)
+def workbench_view(request):
+    form, checks = _filtered(request)
+    page = Paginator(checks, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "badge_checks/workbench.html", {
+        "form": form, "page": page, "counts": selectors.failure_counts(request.user),
+        "query": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
+        "run_form": RunForm(prefix="run", agencies=selectors.agencies_for(request.user))})
+
+
+@role_required(*selectors.WORKBENCH_ROLES)
+def export_view(request, file_format: str):
+    if file_format not in FORMATS:
+        raise Http404
+    content_type, render_file = FORMATS[file_format]
+    _form, checks = _filtered(request)
+    body = render_file(failure_rows(checks))
+    audit.record(actor=request.user, action="badge_checks_exported", client_address=client_address(request),
+                 details={"format": file_format, "filters": request.GET.dict()})
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="badge-checks-{stamp}.{file_format}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@role_required(*selectors.WORKBENCH_ROLES)
+def run_view(request):
+    """Queue a check of every filed website of one agency of the jurisdiction."""
+    form = RunForm(request.POST, prefix="run", agencies=selectors.agencies_for(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose an agency of your jurisdiction."))
+        return redirect("badge_checks:workbench")
+    agency = form.cleaned_data["agency"]
+    from beian.badge_checks.tasks import check_agency_badges
+
+    audit.record(actor=request.user, action="badge_checks_requested", target=agency,
+                 client_address=client_address(request), details={"agency": agency.code})
+    check_agency_badges.enqueue(agency.code)
+    messages.success(request, _("The check of the websites of %(agency)s has started. The results appear "
+                                "here as they come in.") % {"agency": agency.name})
+    return redirect("badge_checks:workbench")
+
+
+@require_POST
+@role_required(User.Role.APPLICANT)
+def recheck_view(request, website_id: int):
+    try:
+        website = filing_selectors.website_of(request.user, website_id)
+    except Website.DoesNotExist as missing:
+        raise Http404 from missing
+    try:
+        services.request_recheck(actor=request.user, website=website)
+    except services.RecheckRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The check has started. Reload this page in a minute to see the result."))
+    return redirect("filings:website", website.pk)

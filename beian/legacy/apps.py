@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LegacyConfig(AppConfig):
+    name = "beian.legacy"
+    label = "legacy"
+    verbose_name = _("Legacy records and website claims")
+
+    def ready(self):
+        from beian.legacy import (
+            receivers,  # noqa: F401  (connects the signal receivers)
+            services,
+        )
+        from beian.legacy.csvfile import LEGACY_COLUMNS
+        from beian.unregistered import selectors, uploads
+        from beian.unregistered.models import ImportRun
+
+        uploads.register(uploads.Importer(kind=ImportRun.Kind.LEGACY, columns=LEGACY_COLUMNS,
+                                          import_rows=services.import_rows,
+                                          allowed_agencies=selectors.agencies_for))

@@ -1,0 +1,206 @@
+"""The bulk-import machinery shared by every police import: unregistered websites (this app) and legacy
+records (beian.legacy). ADR 0060 and 0061.
+
+An import is a stream of rows (dicts of text under canonical field names: the CSV reader maps the
+headers, the API schema uses the names directly). Each row is checked completely by a RowChecker
+before anything is written, so a row is imported whole or not at all; the valid rows of a batch are
+written by the import's own `write_batch` in one transaction; invalid rows are reported with their
+number, field and reason. Only one batch is held in memory, so 100,000 rows stay small.
+"""
+
+import datetime
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from beian.core.models import Agency, CertificateType
+from beian.rules import is_valid_certificate, normalize_certificate_number
+from beian.sponsors.models import SponsorEntity, seal_certificate
+
+BATCH_SIZE = 1000
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+                    "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    notified: int = 0
+
+    def error_dicts(self) -> list[dict]:
+        return [{"row": e.row, "field": e.field, "reason": e.reason} for e in self.errors]
+
+
+@dataclass(frozen=True)
+class SealedCertificate:
+    type_id: int | None = None
+    type_code: str = ""
+    encrypted: str = ""
+    search_hash: str = ""
+
+
+def agency_and_below(agency: Agency):
+    """The agency and every agency under it: the same three-level tree as
+    beian.staff.jurisdiction.agencies_in_scope gives a supervisor."""
+    return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency.pk) | Q(parent__parent=agency.pk))
+
+
+def entities_by_hash(hashes: set[str]) -> dict:
+    """The sponsor entities (submitted or later, never drafts) carrying one of these certificate
+    hashes, by (certificate type, hash): the push of an import to the matching applicants."""
+    if not hashes:
+        return {}
+    entities = (SponsorEntity.objects.filter(certificate_hash__in=hashes)
+                .exclude(status=SponsorEntity.Status.DRAFT).select_related("owner"))
+    return {(entity.certificate_type_id, entity.certificate_hash): entity for entity in entities}
+
+
+class RowChecker:
+    """What every row is checked against — the agencies the importer may import for, every known
+    agency code (to tell "unknown" from "not yours"), the certificate types, today — and the checks
+    common to every import. A subclass names its fields and implements `check(number, raw)`, which
+    returns (a valid row or None, [RowError])."""
+
+    FIELDS: tuple[str, ...] = ()
+    REQUIRED_FIELDS: tuple[str, ...] = ()
+    MAX_LENGTHS: dict[str, int] = {}
+
+    def __init__(self, *, allowed_agencies: dict[str, int], known_agency_codes: set[str],
+                 certificate_types: dict[str, tuple[int, str]], today: datetime.date):
+        self.allowed_agencies = allowed_agencies
+        self.known_agency_codes = known_agency_codes
+        self.certificate_types = certificate_types
+        self.today = today
+
+    @classmethod
+    def for_agencies(cls, allowed_agencies, today: datetime.date):
+        """A checker for an importer who may import for `allowed_agencies` (queryset or list)."""
+        certificate_types = {}
+        for type_id, code, name_zh in CertificateType.objects.values_list("pk", "code", "name_zh"):
+            certificate_types[code] = certificate_types[code.lower()] = (type_id, code)
+            if name_zh:
+                certificate_types[name_zh] = (type_id, code)
+        return cls(allowed_agencies={agency.code: agency.pk for agency in allowed_agencies},
+                   known_agency_codes=set(Agency.objects.values_list("code", flat=True)),
+                   certificate_types=certificate_types, today=today)
+
+    def check(self, number: int, raw: dict):
+        raise NotImplementedError
+
+    def values_and_basic_errors(self, number: int, raw: dict) -> tuple[dict, list[RowError]]:
+        """The row's stripped text values and its missing / too long values (checked first: a row
+        with such a problem is not checked further)."""
+        values = {name: text(raw.get(name)) for name in self.FIELDS}
+        errors = [RowError(number, name, _("This value is required."))
+                  for name in self.REQUIRED_FIELDS if not values[name]]
+        errors += [RowError(number, name, _("Too long: at most %(limit)d characters.") % {"limit": limit})
+                   for name, limit in self.MAX_LENGTHS.items() if len(values[name]) > limit]
+        return values, errors
+
+    def agency(self, code: str, fail) -> int | None:
+        if code in self.allowed_agencies:
+            return self.allowed_agencies[code]
+        if code in self.known_agency_codes:
+            fail("agency_code", _("Agency %(code)s is outside your jurisdiction.") % {"code": code})
+        else:
+            fail("agency_code", _("No police agency has the code %(code)s.") % {"code": code})
+        return None
+
+    def certificate(self, values: dict, fail, *, required: bool = False) -> SealedCertificate | None:
+        """The sealed certificate of `certificate_type` + `certificate_number`; an empty one when
+        both are empty and not required; None (after `fail`) when it is wrong."""
+        type_text, number = values["certificate_type"], values["certificate_number"]
+        if not type_text and not number and not required:
+            return SealedCertificate()
+        if not number:
+            fail("certificate_number", _("Give the certificate number with its type, or neither.")
+                 if not required else _("This value is required."))
+            return None
+        found = self.certificate_types.get(type_text) or self.certificate_types.get(type_text.lower())
+        if found is None:
+            fail("certificate_type", _("Unknown certificate type. Use a code such as uscc or resident_id."))
+            return None
+        type_id, code = found
+        canonical = normalize_certificate_number(number, code)
+        if not is_valid_certificate(code, canonical, today=self.today):
+            fail("certificate_number", _("The number does not match the format or check character of "
+                                         "its certificate type."))
+            return None
+        encrypted, search_hash = seal_certificate(code, canonical)
+        return SealedCertificate(type_id, code, encrypted, search_hash)
+
+    def optional_date(self, values: dict, name: str, fail) -> datetime.date | None:
+        if not values[name]:
+            return None
+        day = parse_date(values[name])
+        if day is None:
+            fail(name, _("Write the date as YYYY-MM-DD."))
+        return day
+
+
+def run_import(*, rows: Iterable[dict], checker: RowChecker, key: Callable,
+               write_batch: Callable[[list, ImportReport], None], first_row: int = 1,
+               batch_size: int = BATCH_SIZE) -> ImportReport:
+    """Check `rows` one by one and hand the valid ones, a batch at a time, to `write_batch(rows,
+    report)` (which writes them in one transaction and counts them). A key seen twice in one batch:
+    the later row wins. Rows the CSV reader could not read arrive as {"__error__": reason}, blank
+    lines as {"__blank__": True}."""
+    report = ImportReport()
+    numbered = enumerate(rows, start=first_row)
+    while batch := list(itertools.islice(numbered, batch_size)):
+        valid = {}
+        for number, raw in batch:
+            if raw.get("__blank__"):
+                continue
+            if "__error__" in raw:
+                report.errors.append(RowError(number, "", raw["__error__"]))
+                continue
+            row, errors = checker.check(number, raw)
+            report.errors.extend(errors)
+            if row is not None:
+                valid[key(row)] = row
+        if valid:
+            write_batch(list(valid.values()), report)
+    return report
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def parse_datetime(value: str) -> datetime.datetime | None:
+    for pattern in DATETIME_FORMATS:
+        try:
+            moment = datetime.datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+        return timezone.make_aware(moment)
+    day = parse_date(value)
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def parse_date(value: str) -> datetime.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,10 @@
+"""Background tasks of the imports (django-tasks). Idempotent: a run is claimed once."""
+
+from django_tasks import task
+
+
+@task()
+def run_queued_import(run_id: int) -> str:
+    from beian.unregistered.uploads import run_queued
+
+    return run_queued(run_id)

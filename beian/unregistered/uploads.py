@@ -1,0 +1,124 @@
+"""CSV uploads in the workbench, for every kind of import (unregistered websites; legacy records in
+beian.legacy registers itself here). ADR 0061.
+
+A file up to settings.IMPORT_BACKGROUND_BYTES is imported in the request and its result shown at
+once. A larger one (100,000 rows take tens of seconds) is checked for its columns, stored, and
+imported by a background task; the importer follows it on the run's result page. Either way the
+run keeps the counts and the per-row errors for the downloadable report.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from beian.review.exports import as_csv, as_xlsx
+from beian.unregistered.csvfile import Columns, CsvFileError, read_rows
+from beian.unregistered.models import ImportRun
+
+logger = logging.getLogger(__name__)
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", as_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
+}
+
+
+@dataclass(frozen=True)
+class Importer:
+    """One kind of import: its CSV columns, its import service (the keyword arguments of
+    beian.unregistered.services.import_rows) and who may import for which agencies."""
+
+    kind: str
+    columns: Columns
+    import_rows: Callable
+    allowed_agencies: Callable  # user → agencies
+
+
+IMPORTERS: dict[str, Importer] = {}
+
+
+def register(importer: Importer) -> None:
+    IMPORTERS[importer.kind] = importer
+
+
+def download(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def start_upload(*, actor, upload, kind: str) -> ImportRun:
+    """Import `upload` (an UploadedFile) now, or queue it when it is large. Raises CsvFileError when
+    the file as a whole cannot be imported (nothing is imported then)."""
+    importer = IMPORTERS[kind]
+    rows = read_rows(upload.file, importer.columns)
+    first = next(rows, None)  # reads the header now: a file-level problem imports nothing
+    name = (upload.name or "")[:100]
+    if upload.size > settings.IMPORT_BACKGROUND_BYTES:
+        return _queue(actor=actor, upload=upload, kind=kind, name=name)
+
+    def all_rows():
+        if first is not None:
+            yield first
+        yield from rows
+
+    report = importer.import_rows(actor_label="workbench", rows=all_rows(),
+                                  allowed_agencies=importer.allowed_agencies(actor), actor=actor,
+                                  first_row=2, details={"file": name})
+    return ImportRun.objects.create(
+        kind=kind, actor=actor, imported=report.imported, updated=report.updated, notified=report.notified,
+        errors=report.error_dicts(), file_name=name, finished_at=timezone.now())
+
+
+@transaction.atomic
+def _queue(*, actor, upload, kind: str, name: str) -> ImportRun:
+    from beian.unregistered.tasks import run_queued_import
+
+    upload.file.seek(0)
+    run = ImportRun(kind=kind, actor=actor, status=ImportRun.Status.QUEUED, file_name=name)
+    run.file.save("upload.csv", upload.file, save=False)
+    run.save()
+    transaction.on_commit(lambda: run_queued_import.enqueue(run.pk), robust=True)
+    return run
+
+
+def run_queued(run_id: int) -> str:
+    """Run a queued import once: a second call (or a second worker) finds it no longer queued."""
+    if not ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
+            status=ImportRun.Status.RUNNING):
+        return "not queued"
+    run = ImportRun.objects.select_related("actor").get(pk=run_id)
+    importer = IMPORTERS[run.kind]
+    try:
+        with run.file.open("rb") as stored:
+            report = importer.import_rows(
+                actor_label="workbench", rows=read_rows(stored.file, importer.columns),
+                allowed_agencies=importer.allowed_agencies(run.actor), actor=run.actor, first_row=2,
+                details={"file": run.file_name, "background": True})
+    except CsvFileError as refused:
+        _finish(run, status=ImportRun.Status.FAILED, failure=str(refused))
+        return "failed"
+    except Exception:
+        logger.exception("Import run %s failed", run_id)
+        _finish(run, status=ImportRun.Status.FAILED,
+                failure=_("The import stopped because of an internal error. Rows of whole batches "
+                          "written before it stay imported; import the file again to finish it."))
+        raise
+    run.imported, run.updated, run.notified = report.imported, report.updated, report.notified
+    run.errors = report.error_dicts()
+    _finish(run, status=ImportRun.Status.DONE)
+    return "done"
+
+
+def _finish(run: ImportRun, *, status: str, failure: str = "") -> None:
+    stored, run.file = run.file.name, ""
+    run.status, run.failure, run.finished_at = status, failure, timezone.now()
+    run.save()
+    if stored:
+        run._meta.get_field("file").storage.delete(stored)

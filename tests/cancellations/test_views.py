@@ -1,0 +1,162 @@
+"""The applicant's cancellation pages and the workbench detail of a cancellation."""
+
+import pytest
+from django.urls import reverse
+
+from beian.cancellations import services
+from beian.cancellations.models import CancellationApplication
+from beian.filings.models import Website
+from beian.review.models import ReturnReason, ReviewItem
+from tests.cancellations import helpers
+from tests.cancellations.servers import site_server
+from tests.filings import helpers as filing_helpers
+from tests.sponsors.helpers import make_applicant
+from tests.staff.conftest import sign_in_verified
+
+pytestmark = pytest.mark.django_db
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+@pytest.fixture
+def owner_client(client, website):
+    client.force_login(website.sponsor.owner)
+    return client
+
+
+def test_the_filed_website_page_links_to_the_cancellation(owner_client, website):
+    page = owner_client.get(reverse("filings:website", args=[website.pk]), **EN).content.decode()
+    assert reverse("cancellations:new", args=[website.pk]) in page
+
+
+def test_the_list_shows_websites_to_cancel_and_requests(owner_client, website):
+    page = owner_client.get(reverse("cancellations:list"), **EN).content.decode()
+    assert reverse("cancellations:new", args=[website.pk]) in page and "No cancellation requests yet" in page
+    helpers.submit(website)
+    page = owner_client.get(reverse("cancellations:list"), **EN).content.decode()
+    assert "submitted for review" in page and reverse("cancellations:new", args=[website.pk]) not in page
+
+
+def test_send_the_code_then_submit(owner_client, website):
+    url = reverse("cancellations:new", args=[website.pk])
+    page = owner_client.get(url, **EN).content.decode()
+    assert "Send the code" in page and website.record_number_text in page
+    response = owner_client.post(reverse("cancellations:send_code", args=[website.pk]), **EN)
+    assert response.status_code == 302 and response["Location"] == url
+    page = owner_client.get(url, **EN).content.decode()
+    assert "A code was sent to" in page and website.sponsor.owner.mobile not in page  # masked
+    response = owner_client.post(url, {"code": helpers.last_code(website.sponsor.owner), "confirm": "on",
+                                       "reason": "业务停止"}, **EN)
+    cancellation = CancellationApplication.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cancellations:detail", args=[cancellation.pk])
+    page = owner_client.get(response["Location"], **EN).content.decode()
+    assert "submitted for review" in page and "no connection could be made" in page
+
+
+def test_a_second_code_too_soon_says_when(owner_client, website):
+    owner_client.post(reverse("cancellations:send_code", args=[website.pk]))
+    response = owner_client.post(reverse("cancellations:send_code", args=[website.pk]), follow=True, **EN)
+    assert "You can request a new code in" in response.content.decode()
+
+
+def test_a_wrong_code_is_shown_next_to_the_field(owner_client, website):
+    owner_client.post(reverse("cancellations:send_code", args=[website.pk]))
+    code = helpers.last_code(website.sponsor.owner)
+    response = owner_client.post(reverse("cancellations:new", args=[website.pk]),
+                                 {"code": "000000" if code != "000000" else "111111", "confirm": "on"}, **EN)
+    assert response.status_code == 400
+    assert "The code is not correct" in response.content.decode()
+    response = owner_client.post(reverse("cancellations:new", args=[website.pk]), {"code": "12"}, **EN)
+    page = response.content.decode()
+    assert response.status_code == 400 and "6-digit code" in page and "Tick the box" in page
+    assert not CancellationApplication.objects.exists()
+
+
+def test_refused_while_the_website_answers_with_the_finding(owner_client, website, settings):
+    owner_client.post(reverse("cancellations:send_code", args=[website.pk]))
+    with site_server() as server:
+        helpers.point_domains_at(settings, website, f"127.0.0.1:{server.port}")
+        code = helpers.last_code(website.sponsor.owner)
+        response = owner_client.post(reverse("cancellations:new", args=[website.pk]),
+                                     {"code": code, "confirm": "on"}, **EN)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f"http://{website.main_domain} answered with HTTP 200" in page
+    assert "What the platform found" in page
+    assert not CancellationApplication.objects.exists()
+
+
+def test_someone_elses_website_and_request_are_not_found(client, website):
+    cancellation = helpers.submit(website)
+    client.force_login(make_applicant())
+    assert client.get(reverse("cancellations:new", args=[website.pk])).status_code == 404
+    assert client.post(reverse("cancellations:send_code", args=[website.pk])).status_code == 404
+    assert client.post(reverse("cancellations:new", args=[website.pk]),
+                       {"code": "123456", "confirm": "on"}).status_code == 404
+    assert client.get(reverse("cancellations:detail", args=[cancellation.pk])).status_code == 404
+
+
+def test_an_open_request_blocks_the_form(owner_client, website):
+    cancellation = helpers.submit(website)
+    page = owner_client.get(reverse("cancellations:new", args=[website.pk]), **EN).content.decode()
+    assert "already waiting" in page and reverse("cancellations:detail", args=[cancellation.pk]) in page
+    assert 'name="code"' not in page
+
+
+def test_the_rejected_request_shows_the_reasons_and_apply_again(owner_client, website, chaoyang_reviewer):
+    cancellation = helpers.submit(website)
+    services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+                                 reasons=helpers.reason_dicts(), note="首页仍可访问")
+    page = owner_client.get(reverse("cancellations:detail", args=[cancellation.pk]), **EN).content.decode()
+    assert "The website can still be reached" in page and "首页仍可访问" in page and "Apply again" in page
+
+
+# --- the workbench ------------------------------------------------------------------------------
+
+@pytest.fixture
+def item(website):
+    helpers.submit(website, reason="公司已注销")
+    return ReviewItem.objects.get(kind="cancellation")
+
+
+def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, chaoyang_reviewer, website):
+    sign_in_verified(client, chaoyang_reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
+    assert website.record_number_text in page and website.sponsor.name in page and "公司已注销" in page
+    assert f"https://{website.main_domain}: no connection could be made" in page
+    for label in ("Take it and start the review", "Approve: cancel the filing", "Reject"):
+        assert label in page
+    # The rejection offers the cancellation reasons of the catalogue, not those of website filings.
+    reasons = ReturnReason.objects.filter(code__in=["cancellation_website_online", "website_name_improper"])
+    by_code = {reason.code: reason for reason in reasons}
+    assert f'value="{by_code["cancellation_website_online"].pk}"' in page
+    assert f'value="{by_code["website_name_improper"].pk}"' not in page
+
+
+def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
+    sign_in_verified(client, filing_helpers.reviewer("110108"))
+    assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404
+    assert client.post(reverse("review:decide", args=[item.pk, "approve"])).status_code == 404
+
+
+def test_approve_through_the_workbench_and_the_record_says_cancelled(client, item, chaoyang_reviewer,
+                                                                     website):
+    sign_in_verified(client, chaoyang_reviewer)
+    assert client.post(reverse("review:decide", args=[item.pk, "start_review"])).status_code == 302
+    assert client.post(reverse("review:decide", args=[item.pk, "approve"])).status_code == 302
+    website.refresh_from_db()
+    assert website.status == Website.Status.CANCELLED
+    client.logout()
+    page = client.get(f"/records/{website.record_number}").content.decode()
+    assert "已注销" in page
+
+
+def test_reject_through_the_workbench_needs_a_reason(client, item, chaoyang_reviewer):
+    sign_in_verified(client, chaoyang_reviewer)
+    url = reverse("review:decide", args=[item.pk, "reject"])
+    assert client.post(url, {"note": "x"}).status_code == 400
+    reason = ReturnReason.objects.get(code="cancellation_matter_pending")
+    assert client.post(url, {"reasons": [reason.pk], "note": "请联系我们"}).status_code == 302
+    cancellation = item.subject
+    assert cancellation.status == CancellationApplication.Status.REJECTED
+    assert cancellation.rejection_reasons[0]["code"] == "cancellation_matter_pending"

@@ -1,0 +1,19 @@
+import pytest
+
+from tests.filings import helpers as filing_helpers
+from tests.inspections import helpers
+
+
+@pytest.fixture
+def sponsor(reference_data):
+    return filing_helpers.approved_sponsor()
+
+
+@pytest.fixture
+def reviewer(reference_data):
+    return filing_helpers.reviewer("110105")
+
+
+@pytest.fixture
+def application(sponsor):
+    return helpers.interactive_application(sponsor)

@@ -1,0 +1,52 @@
+"""Shared bits of the legacy-record tests: rows, CSV files, a submitted applicant."""
+
+import csv
+import io
+
+from beian.core.models import Agency
+from beian.legacy.services import import_rows
+from beian.sponsors import services as sponsor_services
+from tests.sponsors.helpers import ENTERPRISE_USCC, make_applicant, ready_entity
+
+HEADER_EN = ["record_number", "domain", "website_name", "icp_number", "sponsor_name", "certificate_type",
+             "certificate_number", "agency_code", "deadline"]
+HEADER_ZH = ["备案号", "域名", "网站名称", "ICP备案号", "主办者名称", "证件类型", "证件号码", "公安机关代码",
+             "认领期限"]
+NUMBER = "11010502030143"
+
+
+def row(record_number=NUMBER, *, domain="yunjing-old.cn", website_name="云景旧官网",
+        icp_number="京ICP备12345678号-1", sponsor_name="北京云景科技有限公司", certificate_type="uscc",
+        certificate_number=ENTERPRISE_USCC, agency_code="110105", deadline="") -> dict:
+    return {"record_number": record_number, "domain": domain, "website_name": website_name,
+            "icp_number": icp_number, "sponsor_name": sponsor_name, "certificate_type": certificate_type,
+            "certificate_number": certificate_number, "agency_code": agency_code, "deadline": deadline}
+
+
+def plain_row(n: int, **changes) -> dict:
+    """A row without certificate (cheap to check: nothing to seal)."""
+    values = {"record_number": f"110105{n:08d}", "domain": f"old{n}.cn", "website_name": f"旧网站{n}",
+              "icp_number": "", "sponsor_name": "", "certificate_type": "", "certificate_number": "",
+              **changes}
+    return row(**values)
+
+
+def csv_bytes(rows, *, header=HEADER_EN, encoding="utf-8", bom=False) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for item in rows:
+        writer.writerow([item.get(name, "") for name in HEADER_EN])
+    return (b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode(encoding)
+
+
+def import_(*rows, agencies=None, **kwargs):
+    return import_rows(actor_label="test", rows=list(rows), allowed_agencies=agencies or Agency.objects.all(),
+                       **kwargs)
+
+
+def submitted_applicant(username=None):
+    applicant = make_applicant(username)
+    ready_entity(applicant)
+    sponsor_services.submit_sponsor_entity(actor=applicant)
+    return applicant
