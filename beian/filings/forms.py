@@ -42,6 +42,16 @@ class StepForm(forms.Form):
     def add_fields(self) -> None:
         """Fields built from data (reference tables); before the live-check attributes are added."""
 
+    def clean_images(self, data: dict, names: list[str]) -> dict:
+        """Each uploaded image checked by content and re-encoded (CleanImage), or an error at its field."""
+        for name in names:
+            if data.get(name) is not None:
+                try:
+                    data[name] = clean_image(data[name], field=name)
+                except UploadRefused as refused:
+                    self.add_error(name, str(refused))
+        return data
+
 
 class BasicForm(StepForm):
     name = forms.CharField(label=_("Website name"), required=False, max_length=100)
@@ -109,15 +119,8 @@ class BasicForm(StepForm):
                 widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
 
     def clean(self):
-        data = super().clean()
-        for row in self.pre_approval_rows:
-            name = f"pre_approval_scan_{row.code}"
-            if data.get(name) is not None:
-                try:
-                    data[name] = clean_image(data[name], field=name)
-                except UploadRefused as refused:
-                    self.add_error(name, str(refused))
-        return data
+        return self.clean_images(super().clean(), [f"pre_approval_scan_{row.code}"
+                                                   for row in self.pre_approval_rows])
 
     def document_number_fields(self):
         """Per pre-approval: its document number, then its scan."""
@@ -193,15 +196,8 @@ class LeadersForm(StepForm):
                 widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
 
     def clean(self):
-        data = super().clean()
-        for kind in LeaderDocument.Kind.values:
-            name = f"security_photo_{kind}"
-            if data.get(name) is not None:
-                try:
-                    data[name] = clean_image(data[name], field=name)
-                except UploadRefused as refused:
-                    self.add_error(name, str(refused))
-        return data
+        return self.clean_images(super().clean(), [f"security_photo_{kind}"
+                                                   for kind in LeaderDocument.Kind.values])
 
     def photo_fields(self) -> list:
         return [self[f"security_photo_{kind}"] for kind in LeaderDocument.Kind.values]
