@@ -1,12 +1,13 @@
 """Public records at scale (issue 8): BENCH_RECORDS filed websites (default 100,000; 1,000,000 for the
 full run), then requests per second and p95 of the record JSON and page — by number (cached and
-uncached) and by domain — against gunicorn on 127.0.0.1, each as a ratio to /healthz (the minimal
-view of the same stack) measured in the same run.
+uncached) and by domain — against gunicorn on 127.0.0.1, each as a ratio to the minimal view of the
+same stack (GET /api/v1/ping: middleware, routing, the API framework, no database) measured in the
+same run; /healthz (which asks the database and the cache) is shown for comparison.
 
     BENCH_RECORDS=1000000 python -m bench records                              # SQLite (var/bench)
     BENCH_RECORDS=1000000 DATABASE_URL=postgres://postgres@127.0.0.1/beian_bench python -m bench records
 
-Targets: cached record JSON >= 0.70 of /healthz, uncached by number >= 0.40, p95 < 20 ms."""
+Targets: cached record JSON >= 0.70 of the minimal view, uncached by number >= 0.40, p95 < 20 ms."""
 
 import itertools
 import os
@@ -71,6 +72,8 @@ def measure(base: str, sample: dict) -> dict:
                 f"{base}/api/v1/records?domain={fixed_domain}"):
         httpx.get(url, timeout=10)  # warm: these three are cached from now on
     plan = {
+        # The minimal view of the same stack (middleware, URL routing, ninja, JSON): the baseline.
+        "minimal_view": lambda: f"{base}/api/v1/ping",
         "healthz": lambda: f"{base}/healthz",
         "json_by_number_cached": lambda: f"{base}/api/v1/records/{fixed_number}",
         "json_by_number_uncached": (lambda take: lambda: f"{base}/api/v1/records/{take()}")(_cycle(numbers)),
@@ -80,11 +83,11 @@ def measure(base: str, sample: dict) -> dict:
         "page_by_number_cached": lambda: f"{base}/records/{fixed_number}",
         "page_by_number_uncached": (lambda take: lambda: f"{base}/records/{take()}")(_cycle(numbers[1:])),
     }
-    load_urls(plan["healthz"], seconds=1)  # warm up the workers
+    load_urls(plan["minimal_view"], seconds=1)  # warm up the workers
     results = {name: load_urls(next_url) for name, next_url in plan.items()}
-    rate = results["healthz"]["per_second"]
+    rate = results["minimal_view"]["per_second"]
     for result in results.values():
-        result["ratio_to_healthz"] = round(result["per_second"] / rate, 2) if rate else None
+        result["ratio_to_minimal_view"] = round(result["per_second"] / rate, 2) if rate else None
     return results
 
 
@@ -115,11 +118,11 @@ def run() -> None:
     summary = {"database": database, **generated, "seconds_per_measure": SECONDS, "concurrency": CONCURRENCY,
                "results": results}
     targets = {"json_by_number_cached": ">= 0.70", "json_by_number_uncached": ">= 0.40"}
-    rows = [("measure", "req/s", "median ms", "p95 ms", "ratio to /healthz", "target")]
+    rows = [("measure", "req/s", "median ms", "p95 ms", "ratio to minimal view", "target")]
     for name, result in results.items():
-        target = targets.get(name, "") + ("; p95 < 20" if name != "healthz" else "")
+        target = targets.get(name, "") + ("; p95 < 20" if name not in ("minimal_view", "healthz") else "")
         rows.append((name, result["per_second"], result["median_ms"], result["p95_ms"],
-                     result["ratio_to_healthz"], target))
+                     result["ratio_to_minimal_view"], target))
     print_table(f"Public records, {RECORDS} filed websites on {database} (generated in "
                 f"{generated['generated_in_s']} s)", rows)
     print(f"  written to {write_results(f'records_{database}', summary)}")

@@ -20,6 +20,7 @@ PUBLIC_URL_NAMES = {
     "api-v1:api-root",
     "api-v1:openapi-json",
     "api-v1:openapi-view",
+    "api-v1:ping",
     "api-v1:prechecks",
     "api-v1:unregistered_websites",
     "api-v1:legacy_records",

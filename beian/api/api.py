@@ -57,6 +57,13 @@ def _unauthenticated(request, exc: AuthenticationError):
     return api.create_response(request, error_body("", _("Authentication is required.")), status=401)
 
 
+@api.get("/ping", tags=["service"], url_name="ping", summary="Is the API answering?")
+def ping(request) -> dict:
+    """The cheapest answer of the API, through the whole stack but without database or cache: for
+    monitors, and the baseline the benchmarks compare the record reads with."""
+    return {"status": "ok"}
+
+
 def _add_routers() -> None:
     from beian.api.prechecks import router as prechecks_router
 

@@ -8,13 +8,11 @@ field and reason; a row for an agency outside the token's scope is such a reject
 
 from typing import Annotated
 
-from ninja import Field, Router, Schema
+from ninja import Field, Schema
 from pydantic import ConfigDict, StringConstraints
 
-from beian.api.schemas import ErrorOut
 from beian.legacy import services
-from beian.unregistered.api import ImportOut, TokenAuth
-from beian.unregistered.importing import agency_and_below
+from beian.unregistered.api import import_router
 
 Text = Annotated[str, StringConstraints(strict=True, max_length=500)]
 MAX_ITEMS = 500
@@ -42,21 +40,12 @@ class LegacyImportIn(Schema):
     records: Annotated[list[LegacyRecordIn], Field(min_length=1, max_length=MAX_ITEMS)]
 
 
-router = Router(auth=TokenAuth())
-
-
-@router.post("", response={200: ImportOut, 401: ErrorOut, 413: ErrorOut, 422: ErrorOut},
-             url_name="legacy_records", summary="Import legacy records (websites filed offline)",
-             description=("Each item is checked completely; valid items are imported (upsert by record "
-                          "number), invalid items are reported in `errors` (row = position in `records`) "
-                          "and nothing of them is written. An item for an agency outside the token's "
-                          "jurisdiction is such an error. `imported` counts new records, `updated` "
-                          "records already known."))
-def import_legacy(request, payload: LegacyImportIn):
-    token = request.auth
-    rows = [item.model_dump(exclude_none=True) for item in payload.records]
-    report = services.import_rows(
-        actor_label="api", rows=rows, allowed_agencies=agency_and_below(token.agency),
-        details={"token": token.prefix, "agency": token.agency.code})
-    return {"imported": report.imported, "updated": report.updated,
-            "errors": [{"row": e.row, "field": e.field, "message": e.reason} for e in report.errors]}
+router = import_router(
+    schema_in=LegacyImportIn, items="records", import_rows=services.import_rows,
+    operation_id="beian_legacy_api_import_legacy", url_name="legacy_records",
+    summary="Import legacy records (websites filed offline)",
+    description=("Each item is checked completely; valid items are imported (upsert by record "
+                 "number), invalid items are reported in `errors` (row = position in `records`) "
+                 "and nothing of them is written. An item for an agency outside the token's "
+                 "jurisdiction is such an error. `imported` counts new records, `updated` "
+                 "records already known."))

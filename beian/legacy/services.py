@@ -24,7 +24,14 @@ from beian.legacy.models import LegacyRecord
 from beian.legacy.validation import RowChecker, ValidRow, default_deadline
 from beian.notifications.services import notify_account, post_system_message
 from beian.sponsors.models import SponsorEntity
-from beian.unregistered.importing import ImportReport, RowError, entities_by_hash, run_import
+from beian.unregistered.importing import (
+    ImportReport,
+    RowError,
+    audited,
+    match_entity,
+    run_import,
+    upsert_batch,
+)
 
 BATCH_SIZE = 1000
 UPDATED_FIELDS = ("domain", "website_name", "icp_number", "icp_key", "sponsor_name", "certificate_type",
@@ -50,11 +57,7 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
         key=lambda row: row.record_number,
         write_batch=lambda batch, report: _write_batch(batch, report, now=now, today=today),
         first_row=first_row, batch_size=BATCH_SIZE)
-    with transaction.atomic():
-        audit.record(actor=actor, action="legacy_imported", details={
-            "via": actor_label, "imported": report.imported, "updated": report.updated,
-            "errors": len(report.errors), "notified": report.notified, **(details or {})})
-    return report
+    return audited(report, actor=actor, action="legacy_imported", actor_label=actor_label, details=details)
 
 
 @transaction.atomic
@@ -67,63 +70,23 @@ def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> N
                                                                    "not a legacy record."))
                              for row in rows if row.record_number in taken)
         rows = [row for row in rows if row.record_number not in taken]
-    existing = {record.record_number: record for record in LegacyRecord.objects.select_for_update()
-                .filter(record_number__in=[row.record_number for row in rows])}
-    entities = entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
-    new, changed = [], []
-    for row in rows:
-        record = existing.get(row.record_number)
-        if record is None:
-            record = LegacyRecord(record_number=row.record_number, created_at=now,
-                                  deadline=row.deadline or default_deadline(today))
-            new.append(record)
-        else:
-            changed.append(record)
-            if row.deadline:
-                record.deadline = row.deadline
-            if record.certificate_hash != row.certificate_hash:  # another sponsor: match afresh
-                record.matched_entity_id, record.notified_at = None, None
-        record.domain, record.website_name = row.domain, row.website_name
-        record.sponsor_name = row.sponsor_name
-        record.icp_number, record.icp_key = row.icp_number, row.icp_key
-        record.certificate_type_id, record.certificate_hash = row.certificate_type_id, row.certificate_hash
-        record.certificate_number_encrypted = row.certificate_number_encrypted
-        record.agency_id, record.updated_at = row.agency_id, now
-        entity = entities.get((row.certificate_type_id, row.certificate_hash))
-        if (entity is not None and record.matched_entity_id is None
-                and record.status == LegacyRecord.Status.OPEN):
-            record.matched_entity_id = entity.pk
-    # One INSERT … ON CONFLICT (record_number) DO UPDATE for the batch; the state of a record (status,
-    # claim application, website) is never among the updated fields.
-    for record in changed:
-        record.pk = record.id = None
-    LegacyRecord.objects.bulk_create(new + changed, batch_size=BATCH_SIZE, update_conflicts=True,
-                                     unique_fields=["record_number"], update_fields=UPDATED_FIELDS)
-    report.imported += len(new)
-    report.updated += len(changed)
-    pending = [row.record_number for row in rows
-               if entities.get((row.certificate_type_id, row.certificate_hash)) is not None]
-    if pending:
-        report.notified += _notify_matched(LegacyRecord.objects.filter(record_number__in=pending), now=now)
+    upsert_batch(LegacyRecord, rows, report, key="record_number", now=now, today=today,
+                 default_deadline=default_deadline, copy=_copy_row, update_fields=UPDATED_FIELDS,
+                 batch_size=BATCH_SIZE, send=_send_found)
 
 
-def _notify_matched(records, *, now) -> int:
-    """SMS + system message to the owner of each matched, open, not yet notified record. The
-    conditional update makes "once per record" hold even when two imports race."""
-    sent = 0
-    for record in (records.filter(status=LegacyRecord.Status.OPEN, matched_entity__isnull=False,
-                                  notified_at__isnull=True).select_related("matched_entity__owner")):
-        if not LegacyRecord.objects.filter(pk=record.pk, notified_at__isnull=True).update(notified_at=now):
-            continue
-        owner = record.matched_entity.owner
-        context = {"name": record.website_name, "domain": record.unicode_domain,
-                   "record_number": record.record_number, "deadline": record.deadline.isoformat()}
-        if owner.mobile:
-            notify_account(user=owner, template="legacy_found", context=context)
-        else:
-            post_system_message(user=owner, template="legacy_found", context=context)
-        sent += 1
-    return sent
+def _copy_row(record: LegacyRecord, row: ValidRow) -> None:
+    record.domain, record.website_name = row.domain, row.website_name
+    record.icp_number, record.icp_key = row.icp_number, row.icp_key
+
+
+def _send_found(owner, record: LegacyRecord) -> None:
+    context = {"name": record.website_name, "domain": record.unicode_domain,
+               "record_number": record.record_number, "deadline": record.deadline.isoformat()}
+    if owner.mobile:
+        notify_account(user=owner, template="legacy_found", context=context)
+    else:
+        post_system_message(user=owner, template="legacy_found", context=context)
 
 
 def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
@@ -132,13 +95,7 @@ def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
     records were newly notified."""
     if not entity.certificate_hash:
         return 0
-    now = now or timezone.now()
-    with transaction.atomic():
-        LegacyRecord.objects.filter(
-            certificate_hash=entity.certificate_hash, certificate_type_id=entity.certificate_type_id,
-            status=LegacyRecord.Status.OPEN, matched_entity__isnull=True,
-        ).update(matched_entity=entity, updated_at=now)
-        return _notify_matched(LegacyRecord.objects.filter(matched_entity=entity), now=now)
+    return match_entity(LegacyRecord, entity=entity, now=now or timezone.now(), send=_send_found)
 
 
 def start_claim(*, actor, record: LegacyRecord) -> WebsiteApplication:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from beian.rules import normalize_domain, parse_icp_number, parse_record_number
+from beian.rules import parse_icp_number, parse_record_number
 from beian.unregistered import importing
 from beian.unregistered.importing import RowError
 
@@ -48,20 +48,14 @@ class RowChecker(importing.RowChecker):
     FIELDS, REQUIRED_FIELDS, MAX_LENGTHS = FIELDS, REQUIRED_FIELDS, MAX_LENGTHS
 
     def check(self, number: int, raw: dict) -> tuple[ValidRow | None, list[RowError]]:
-        values, errors = self.values_and_basic_errors(number, raw)
+        values, errors, fail = self.start(number, raw)
         if errors:
             return None, errors
-
-        def fail(field, reason):
-            errors.append(RowError(number, field, reason))
-
         record_number = parse_record_number(values["record_number"])
         if record_number is None:
             fail("record_number", _("Not a public-security record number: 14 digits, the first two a "
                                     "province (e.g. 11010502030143)."))
-        domain = normalize_domain(values["domain"])
-        if domain is None:
-            fail("domain", _("Not a domain name (write it without http:// or a path, e.g. example.cn)."))
+        domain = self.domain(values, fail)
         icp = parse_icp_number(values["icp_number"]) if values["icp_number"] else None
         if values["icp_number"] and icp is None:
             fail("icp_number", _("Not an ICP record number (e.g. 京ICP备12345678号-1)."))

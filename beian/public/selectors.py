@@ -35,7 +35,9 @@ def _websites():
 
 
 def website_by_number(digits: str) -> Website | None:
-    return _websites().filter(record_number=digits).first()
+    # The number is unique: no ORDER BY (first() would sort by the model's ordering for nothing).
+    found = list(_websites().filter(record_number=digits).order_by()[:1])
+    return found[0] if found else None
 
 
 def alias_target(digits: str) -> str | None:

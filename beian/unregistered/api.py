@@ -13,6 +13,7 @@ from pydantic import ConfigDict, StringConstraints
 
 from beian.api.schemas import ErrorOut
 from beian.unregistered import services
+from beian.unregistered.importing import agency_and_below
 
 Text = Annotated[str, StringConstraints(strict=True, max_length=500)]
 MAX_ITEMS = 500
@@ -57,19 +58,30 @@ class ImportOut(Schema):
     errors: list[RowErrorOut] = Field(description="rows not imported, each with its reason")
 
 
-router = Router(auth=TokenAuth())
+def import_router(*, schema_in: type[Schema], items: str, import_rows, operation_id: str, url_name: str,
+                  summary: str, description: str) -> Router:
+    """The token-authenticated import endpoint of one kind: `schema_in` holds the list `items`,
+    `import_rows` is the kind's import service (beian.unregistered.services.import_rows)."""
+    router = Router(auth=TokenAuth())
+
+    @router.post("", response={200: ImportOut, 401: ErrorOut, 413: ErrorOut, 422: ErrorOut},
+                 operation_id=operation_id, url_name=url_name, summary=summary, description=description)
+    def import_items(request, payload: schema_in):
+        token = request.auth
+        rows = [item.model_dump(exclude_none=True) for item in getattr(payload, items)]
+        report = import_rows(
+            actor_label="api", rows=rows, allowed_agencies=agency_and_below(token.agency),
+            details={"token": token.prefix, "agency": token.agency.code})
+        return {"imported": report.imported, "updated": report.updated,
+                "errors": [{"row": e.row, "field": e.field, "message": e.reason} for e in report.errors]}
+
+    return router
 
 
-@router.post("", response={200: ImportOut, 401: ErrorOut, 413: ErrorOut, 422: ErrorOut},
-             url_name="unregistered_websites", summary="Import websites found online without a filing",
-             description=("Each item is checked completely; valid items are imported (upsert by domain), "
-                           "invalid items are reported in `errors` and nothing of them is written. "
-                           "An item for an agency outside the token's jurisdiction is such an error."))
-def import_unregistered(request, payload: ImportIn):
-    token = request.auth
-    rows = [item.model_dump(exclude_none=True) for item in payload.websites]
-    report = services.import_rows(
-        actor_label="api", rows=rows, allowed_agencies=services.agency_and_below(token.agency),
-        details={"token": token.prefix, "agency": token.agency.code})
-    return {"imported": report.imported, "updated": report.updated,
-            "errors": [{"row": e.row, "field": e.field, "message": e.reason} for e in report.errors]}
+router = import_router(
+    schema_in=ImportIn, items="websites", import_rows=services.import_rows,
+    operation_id="beian_unregistered_api_import_unregistered", url_name="unregistered_websites",
+    summary="Import websites found online without a filing",
+    description=("Each item is checked completely; valid items are imported (upsert by domain), "
+                 "invalid items are reported in `errors` and nothing of them is written. "
+                 "An item for an agency outside the token's jurisdiction is such an error."))

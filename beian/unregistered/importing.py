@@ -13,12 +13,14 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beian.core import audit
 from beian.core.models import Agency, CertificateType
-from beian.rules import is_valid_certificate, normalize_certificate_number
+from beian.rules import is_valid_certificate, normalize_certificate_number, normalize_domain
 from beian.sponsors.models import SponsorEntity, seal_certificate
 
 BATCH_SIZE = 1000
@@ -111,6 +113,24 @@ class RowChecker:
                    for name, limit in self.MAX_LENGTHS.items() if len(values[name]) > limit]
         return values, errors
 
+    def start(self, number: int, raw: dict):
+        """The row's values, its basic errors (see values_and_basic_errors) and `fail(field, reason)`,
+        which adds an error of this row."""
+        values, errors = self.values_and_basic_errors(number, raw)
+
+        def fail(field, reason):
+            errors.append(RowError(number, field, reason))
+
+        return values, errors, fail
+
+    @staticmethod
+    def domain(values: dict, fail) -> str | None:
+        """The ASCII form of the row's `domain`; None (after `fail`) when it is not a domain name."""
+        domain = normalize_domain(values["domain"])
+        if domain is None:
+            fail("domain", _("Not a domain name (write it without http:// or a path, e.g. example.cn)."))
+        return domain
+
     def agency(self, code: str, fail) -> int | None:
         if code in self.allowed_agencies:
             return self.allowed_agencies[code]
@@ -176,6 +196,86 @@ def run_import(*, rows: Iterable[dict], checker: RowChecker, key: Callable,
         if valid:
             write_batch(list(valid.values()), report)
     return report
+
+
+def audited(report: ImportReport, *, actor, action: str, actor_label: str,
+            details: dict | None) -> ImportReport:
+    """The one audit entry that ends a whole import (counts, how it came in, `details`)."""
+    with transaction.atomic():
+        audit.record(actor=actor, action=action, details={
+            "via": actor_label, "imported": report.imported, "updated": report.updated,
+            "errors": len(report.errors), "notified": report.notified, **(details or {})})
+    return report
+
+
+def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, today, default_deadline: Callable,
+                 copy: Callable, update_fields: tuple[str, ...], batch_size: int, send: Callable) -> None:
+    """Write one batch of valid rows of an imported kind of website (a subclass of
+    beian.unregistered.models.ImportedWebsite) upserted by its unique `key`, inside the caller's
+    transaction: `copy(item, row)` sets the kind's own fields, this the shared ones. An entry whose
+    certificate now matches a sponsor entity is pushed with `send(owner, item)` (see notify_matched)."""
+    existing = {getattr(item, key): item for item in model.objects.select_for_update()
+                .filter(**{f"{key}__in": [getattr(row, key) for row in rows]})}
+    entities = entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
+    new, changed = [], []
+    for row in rows:
+        item = existing.get(getattr(row, key))
+        if item is None:
+            item = model(**{key: getattr(row, key)}, created_at=now,
+                         deadline=row.deadline or default_deadline(today))
+            new.append(item)
+        else:
+            changed.append(item)
+            if row.deadline:
+                item.deadline = row.deadline
+            if item.certificate_hash != row.certificate_hash:  # another sponsor: match afresh
+                item.matched_entity_id, item.notified_at = None, None
+        copy(item, row)
+        item.certificate_type_id, item.certificate_hash = row.certificate_type_id, row.certificate_hash
+        item.certificate_number_encrypted = row.certificate_number_encrypted
+        item.sponsor_name = row.sponsor_name
+        item.agency_id, item.updated_at = row.agency_id, now
+        entity = entities.get((row.certificate_type_id, row.certificate_hash))
+        if entity is not None and item.matched_entity_id is None and item.status == model.Status.OPEN:
+            item.matched_entity_id = entity.pk
+    # One INSERT … ON CONFLICT (key) DO UPDATE for the whole batch (bulk_update's CASE WHEN per field is
+    # far slower). Known rows are sent without their primary key, so the key is the only conflict; the
+    # state of an entry (status, claim, filing) is never among the updated fields.
+    for item in changed:
+        item.pk = item.id = None
+    model.objects.bulk_create(new + changed, batch_size=batch_size, update_conflicts=True,
+                              unique_fields=[key], update_fields=update_fields)
+    report.imported += len(new)
+    report.updated += len(changed)
+    pending = [getattr(row, key) for row in rows
+               if entities.get((row.certificate_type_id, row.certificate_hash)) is not None]
+    if pending:
+        report.notified += notify_matched(model.objects.filter(**{f"{key}__in": pending}), now=now, send=send)
+
+
+def notify_matched(items, *, now, send: Callable) -> int:
+    """`send(owner, item)` (SMS + system message) to the owner of each matched, open, not yet notified
+    entry of `items`. The conditional update makes "once per entry" hold even when two imports race."""
+    model = items.model
+    sent = 0
+    unsent = items.filter(status=model.Status.OPEN, matched_entity__isnull=False, notified_at__isnull=True)
+    for item in unsent.select_related("matched_entity__owner"):
+        if not model.objects.filter(pk=item.pk, notified_at__isnull=True).update(notified_at=now):
+            continue
+        send(item.matched_entity.owner, item)
+        sent += 1
+    return sent
+
+
+def match_entity(model, *, entity: SponsorEntity, now, send: Callable) -> int:
+    """Push the open entries of `model` carrying `entity`'s certificate to its owner; how many were
+    newly notified."""
+    with transaction.atomic():
+        model.objects.filter(
+            certificate_hash=entity.certificate_hash, certificate_type_id=entity.certificate_type_id,
+            status=model.Status.OPEN, matched_entity__isnull=True,
+        ).update(matched_entity=entity, updated_at=now)
+        return notify_matched(model.objects.filter(matched_entity=entity), now=now, send=send)
 
 
 def text(value) -> str:

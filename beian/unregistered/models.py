@@ -12,46 +12,25 @@ from django.utils.translation import gettext_lazy as _
 from beian.core import pii
 
 
-class UnregisteredWebsite(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        FILED = "filed", _("filed")
-        CLOSED = "closed", _("closed")
+class ImportedWebsite(models.Model):
+    """What every imported kind of website shares (unregistered websites here, legacy records in
+    beian.legacy): the sponsor's sealed certificate, by which it is matched with a sponsor entity,
+    its deadline, overdue while the entry is still open, and when its sponsor was told. A subclass
+    has `domain`, `agency`, `matched_entity` and a `Status` with OPEN."""
 
-    domain = models.CharField(_("domain"), max_length=253, unique=True,
-                              help_text=_("The ASCII form (A-label), lower case."))
-    ip = models.CharField(_("IP address"), max_length=100)
-    found_where = models.CharField(_("where found"), max_length=500)
-    found_at = models.DateTimeField(_("found at"))
     certificate_type = models.ForeignKey("core.CertificateType", verbose_name=_("certificate type"),
                                          null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                          db_index=False)  # searched only with the hash (index below)
     certificate_number_encrypted = models.TextField(blank=True)
     certificate_hash = models.CharField(max_length=64, blank=True)
     sponsor_name = models.CharField(_("sponsor name"), max_length=200, blank=True)
-    agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
-                               related_name="unregistered_websites")
     deadline = models.DateField(_("deadline"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    matched_entity = models.ForeignKey("sponsors.SponsorEntity", verbose_name=_("matched sponsor entity"),
-                                       null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="unregistered_websites")
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
-    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     class Meta:
-        ordering = ["deadline", "domain"]
-        indexes = [models.Index(fields=["agency", "status", "deadline"], name="unregistered_agency_due"),
-                   # One index for the push match, so no planner picks the unselective type alone.
-                   models.Index(fields=["certificate_hash", "certificate_type"],
-                                name="unregistered_certificate")]
-        verbose_name = _("unregistered website")
-        verbose_name_plural = _("unregistered websites")
-
-    def __str__(self):
-        return self.domain
+        abstract = True
 
     @property
     def unicode_domain(self) -> str:
@@ -69,6 +48,38 @@ class UnregisteredWebsite(models.Model):
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.status == self.Status.OPEN and self.deadline < today
+
+
+class UnregisteredWebsite(ImportedWebsite):
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        FILED = "filed", _("filed")
+        CLOSED = "closed", _("closed")
+
+    domain = models.CharField(_("domain"), max_length=253, unique=True,
+                              help_text=_("The ASCII form (A-label), lower case."))
+    ip = models.CharField(_("IP address"), max_length=100)
+    found_where = models.CharField(_("where found"), max_length=500)
+    found_at = models.DateTimeField(_("found at"))
+    agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
+                               related_name="unregistered_websites")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    matched_entity = models.ForeignKey("sponsors.SponsorEntity", verbose_name=_("matched sponsor entity"),
+                                       null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="unregistered_websites")
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "domain"]
+        indexes = [models.Index(fields=["agency", "status", "deadline"], name="unregistered_agency_due"),
+                   # One index for the push match, so no planner picks the unselective type alone.
+                   models.Index(fields=["certificate_hash", "certificate_type"],
+                                name="unregistered_certificate")]
+        verbose_name = _("unregistered website")
+        verbose_name_plural = _("unregistered websites")
+
+    def __str__(self):
+        return self.domain
 
 
 class ApiToken(models.Model):

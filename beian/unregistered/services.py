@@ -19,7 +19,14 @@ from beian.core.models import Agency
 from beian.notifications.services import post_system_message, send_sms
 from beian.rules import normalize_domain
 from beian.sponsors.models import SponsorEntity
-from beian.unregistered.importing import ImportReport, agency_and_below, entities_by_hash, run_import
+from beian.unregistered.importing import (
+    ImportReport,
+    agency_and_below,
+    audited,
+    match_entity,
+    run_import,
+    upsert_batch,
+)
 from beian.unregistered.models import ApiToken, UnregisteredWebsite
 from beian.unregistered.validation import RowChecker, ValidRow, default_deadline
 
@@ -43,71 +50,27 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
         rows=rows, checker=RowChecker.for_agencies(allowed_agencies, today), key=lambda row: row.domain,
         write_batch=lambda batch, report: _write_batch(batch, report, now=now, today=today),
         first_row=first_row, batch_size=BATCH_SIZE)
-    with transaction.atomic():
-        audit.record(actor=actor, action="unregistered_imported", details={
-            "via": actor_label, "imported": report.imported, "updated": report.updated,
-            "errors": len(report.errors), "notified": report.notified, **(details or {})})
-    return report
+    return audited(report, actor=actor, action="unregistered_imported", actor_label=actor_label,
+                   details=details)
 
 
 @transaction.atomic
 def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> None:
-    existing = {site.domain: site for site in UnregisteredWebsite.objects.select_for_update()
-                .filter(domain__in=[row.domain for row in rows])}
-    entities = entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
-    new, changed = [], []
-    for row in rows:
-        site = existing.get(row.domain)
-        if site is None:
-            site = UnregisteredWebsite(domain=row.domain, created_at=now,
-                                       deadline=row.deadline or default_deadline(today))
-            new.append(site)
-        else:
-            changed.append(site)
-            if row.deadline:
-                site.deadline = row.deadline
-            if site.certificate_hash != row.certificate_hash:  # another sponsor: match afresh
-                site.matched_entity_id, site.notified_at = None, None
-        site.ip, site.found_where, site.found_at = row.ip, row.found_where, row.found_at
-        site.certificate_type_id, site.certificate_hash = row.certificate_type_id, row.certificate_hash
-        site.certificate_number_encrypted = row.certificate_number_encrypted
-        site.sponsor_name = row.sponsor_name
-        site.agency_id, site.updated_at = row.agency_id, now
-        entity = entities.get((row.certificate_type_id, row.certificate_hash))
-        if entity is not None and site.matched_entity_id is None and site.status == site.Status.OPEN:
-            site.matched_entity_id = entity.pk
-    # One INSERT … ON CONFLICT (domain) DO UPDATE for the whole batch (bulk_update's CASE WHEN per
-    # field is far slower). Known rows are sent without their key, so the domain is the only conflict.
-    for site in changed:
-        site.pk = site.id = None
-    UnregisteredWebsite.objects.bulk_create(new + changed, batch_size=BATCH_SIZE, update_conflicts=True,
-                                            unique_fields=["domain"], update_fields=UPDATED_FIELDS)
-    report.imported += len(new)
-    report.updated += len(changed)
-    pending = [row.domain for row in rows
-               if entities.get((row.certificate_type_id, row.certificate_hash)) is not None]
-    if pending:
-        report.notified += _notify_matched(UnregisteredWebsite.objects.filter(domain__in=pending), now=now)
+    upsert_batch(UnregisteredWebsite, rows, report, key="domain", now=now, today=today,
+                 default_deadline=default_deadline, copy=_copy_row, update_fields=UPDATED_FIELDS,
+                 batch_size=BATCH_SIZE, send=_send_found)
 
 
-def _notify_matched(websites, *, now) -> int:
-    """SMS + system message to the owner of each matched, open, not yet notified website. The
-    conditional update makes "once per website" hold even when two imports race."""
-    sent = 0
-    for site in (websites.filter(status=UnregisteredWebsite.Status.OPEN, matched_entity__isnull=False,
-                                 notified_at__isnull=True).select_related("matched_entity__owner")):
-        unclaimed = UnregisteredWebsite.objects.filter(pk=site.pk, notified_at__isnull=True)
-        claimed = unclaimed.update(notified_at=now)
-        if not claimed:
-            continue
-        owner = site.matched_entity.owner
-        context = {"domain": site.unicode_domain, "deadline": site.deadline.isoformat()}
-        if owner.mobile:
-            send_sms(to=owner.mobile, template="unregistered_found", context=context, user=owner)
-        else:
-            post_system_message(user=owner, template="unregistered_found", context=context)
-        sent += 1
-    return sent
+def _copy_row(site: UnregisteredWebsite, row: ValidRow) -> None:
+    site.ip, site.found_where, site.found_at = row.ip, row.found_where, row.found_at
+
+
+def _send_found(owner, site: UnregisteredWebsite) -> None:
+    context = {"domain": site.unicode_domain, "deadline": site.deadline.isoformat()}
+    if owner.mobile:
+        send_sms(to=owner.mobile, template="unregistered_found", context=context, user=owner)
+    else:
+        post_system_message(user=owner, template="unregistered_found", context=context)
 
 
 def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
@@ -116,13 +79,7 @@ def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
     many websites were newly notified."""
     if not entity.certificate_hash:
         return 0
-    now = now or timezone.now()
-    with transaction.atomic():
-        candidates = UnregisteredWebsite.objects.filter(
-            certificate_hash=entity.certificate_hash, certificate_type_id=entity.certificate_type_id,
-            status=UnregisteredWebsite.Status.OPEN, matched_entity__isnull=True)
-        candidates.update(matched_entity=entity, updated_at=now)
-        return _notify_matched(UnregisteredWebsite.objects.filter(matched_entity=entity), now=now)
+    return match_entity(UnregisteredWebsite, entity=entity, now=now or timezone.now(), send=_send_found)
 
 
 def close_when_filed(*, domain: str, actor=None, now=None) -> bool:

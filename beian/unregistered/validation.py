@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from beian.rules import check_ip, normalize_domain
+from beian.rules import check_ip
 from beian.unregistered import importing
 from beian.unregistered.importing import RowError
 
@@ -44,16 +44,10 @@ class RowChecker(importing.RowChecker):
     FIELDS, REQUIRED_FIELDS, MAX_LENGTHS = FIELDS, REQUIRED_FIELDS, MAX_LENGTHS
 
     def check(self, number: int, raw: dict) -> tuple[ValidRow | None, list[RowError]]:
-        values, errors = self.values_and_basic_errors(number, raw)
+        values, errors, fail = self.start(number, raw)
         if errors:
             return None, errors
-
-        def fail(field, reason):
-            errors.append(RowError(number, field, reason))
-
-        domain = normalize_domain(values["domain"])
-        if domain is None:
-            fail("domain", _("Not a domain name (write it without http:// or a path, e.g. example.cn)."))
+        domain = self.domain(values, fail)
         if check_ip(values["ip"], path="ip"):
             fail("ip", _("Not a public IPv4 or IPv6 address (or start-end range)."))
         found_at = importing.parse_datetime(values["found_at"])

@@ -1,12 +1,12 @@
 """Shared bits of the legacy-record tests: rows, CSV files, a submitted applicant."""
 
-import csv
-import io
+import functools
 
 from beian.core.models import Agency
 from beian.legacy.services import import_rows
 from beian.sponsors import services as sponsor_services
 from tests.sponsors.helpers import ENTERPRISE_USCC, make_applicant, ready_entity
+from tests.unregistered.helpers import csv_bytes as shared_csv_bytes
 
 HEADER_EN = ["record_number", "domain", "website_name", "icp_number", "sponsor_name", "certificate_type",
              "certificate_number", "agency_code", "deadline"]
@@ -31,13 +31,8 @@ def plain_row(n: int, **changes) -> dict:
     return row(**values)
 
 
-def csv_bytes(rows, *, header=HEADER_EN, encoding="utf-8", bom=False) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for item in rows:
-        writer.writerow([item.get(name, "") for name in HEADER_EN])
-    return (b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode(encoding)
+# A CSV file of legacy rows (header= HEADER_ZH for Chinese column names).
+csv_bytes = functools.partial(shared_csv_bytes, header=HEADER_EN, fields=HEADER_EN)
 
 
 def import_(*rows, agencies=None, **kwargs):

@@ -1,26 +1,20 @@
 """POST /api/v1/legacy-records (token scope, per-row errors, OpenAPI) and `manage.py import_legacy`."""
 
-import json
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from beian.core.models import Agency
 from beian.legacy.models import LegacyRecord
-from beian.unregistered.services import create_api_token
 from tests.legacy.helpers import csv_bytes, plain_row, row
+from tests.unregistered.helpers import api_token as _token
+from tests.unregistered.helpers import post_json
 
 URL = "/api/v1/legacy-records"
 pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 def _post(client, body, token=None):
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    return client.post(URL, json.dumps(body), content_type="application/json", **headers)
-
-
-def _token(code="110000"):
-    return create_api_token(agency=Agency.objects.get(code=code))[1]
+    return post_json(client, URL, body, token)
 
 
 def test_without_or_with_a_wrong_token_401(client):

@@ -1,7 +1,11 @@
-"""Shared bits of the unregistered-website tests: CSV files and rows."""
+"""Shared bits of the unregistered-website tests (and of the legacy-record tests, which import the
+same way): CSV files, rows, calls of the token-authenticated import API."""
 
 import io
+import json
 
+from beian.core.models import Agency
+from beian.unregistered.services import create_api_token
 from tests.sponsors.helpers import ENTERPRISE_USCC
 
 HEADER_EN = ["domain", "ip", "found_where", "found_at", "certificate_type", "certificate_number",
@@ -18,13 +22,24 @@ def row(domain="yunjing.cn", *, ip="61.135.169.121", found_where="巡查发现",
             "sponsor_name": sponsor_name, "agency_code": agency_code, "deadline": deadline}
 
 
-def csv_bytes(rows, *, header=HEADER_EN, encoding="utf-8", bom=False) -> bytes:
+def csv_bytes(rows, *, header=HEADER_EN, fields=HEADER_EN, encoding="utf-8", bom=False) -> bytes:
+    """A CSV file: the `header` line, then the values of `fields` (canonical names) of each row."""
     import csv
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     for item in rows:
-        writer.writerow([item.get(name, "") for name in HEADER_EN])
+        writer.writerow([item.get(name, "") for name in fields])
     text = buffer.getvalue()
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding)
+
+
+def post_json(client, url: str, body, token: str | None = None):
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return client.post(url, json.dumps(body), content_type="application/json", **headers)
+
+
+def api_token(code: str = "110000") -> str:
+    """The text of a new API token of agency `code`."""
+    return create_api_token(agency=Agency.objects.get(code=code))[1]

@@ -1,26 +1,19 @@
 """POST /api/v1/unregistered-websites: token, scope, per-row errors, OpenAPI."""
 
-import json
 
 import pytest
 from django.core.management import call_command
 
-from beian.core.models import Agency
 from beian.unregistered.models import ApiToken, UnregisteredWebsite
-from beian.unregistered.services import create_api_token
-from tests.unregistered.helpers import row
+from tests.unregistered.helpers import api_token as _token
+from tests.unregistered.helpers import post_json, row
 
 URL = "/api/v1/unregistered-websites"
 pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 def _post(client, body, token=None):
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    return client.post(URL, json.dumps(body), content_type="application/json", **headers)
-
-
-def _token(code="110000"):
-    return create_api_token(agency=Agency.objects.get(code=code))[1]
+    return post_json(client, URL, body, token)
 
 
 def test_without_or_with_a_wrong_token_401(client):

@@ -1,37 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError
-
-from beian.core.models import Agency
-from beian.review.exports import as_csv
-from beian.unregistered.csvfile import CsvFileError, read_rows
-from beian.unregistered.exports import error_rows
-from beian.unregistered.services import agency_and_below, import_rows
+from beian.unregistered.csvfile import UNREGISTERED_COLUMNS
+from beian.unregistered.management.import_command import ImportCommand
+from beian.unregistered.services import import_rows
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = ("Import unregistered websites from a CSV file (UTF-8 or GBK; columns as on the workbench "
             "upload page). Without --agency any agency may be named in the file.")
-
-    def add_arguments(self, parser):
-        parser.add_argument("path")
-        parser.add_argument("--agency", help="only rows for this agency code and those below it")
-        parser.add_argument("--errors", help="write the error report (CSV) to this file")
-
-    def handle(self, *args, path, agency, errors, **options):
-        allowed = Agency.objects.all()
-        if agency:
-            root = Agency.objects.filter(code=agency).first()
-            if root is None:
-                raise CommandError(f"No agency has the code {agency}.")
-            allowed = agency_and_below(root)
-        try:
-            with open(path, "rb") as binary:
-                report = import_rows(actor_label="command", rows=read_rows(binary), allowed_agencies=allowed,
-                                     first_row=2, details={"file": path[-100:]})
-        except (OSError, CsvFileError) as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(f"imported {report.imported}, updated {report.updated}, "
-                          f"rejected rows {len(report.errors)}, notified {report.notified}")
-        if errors and report.errors:
-            rows = [{"row": e.row, "field": e.field, "reason": e.reason} for e in report.errors]
-            with open(errors, "wb") as out:
-                out.write(as_csv(error_rows(rows)))
+    columns = UNREGISTERED_COLUMNS
+    import_rows = staticmethod(import_rows)

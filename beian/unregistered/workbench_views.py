@@ -1,0 +1,124 @@
+"""The police workbench pages every import kind has — list, enforcement list, audited export, CSV
+upload, import result and error report — written once, parameterised by the kind. Unregistered
+websites (this app) and legacy records (beian.legacy) each make one `ImportWorkbench` and add its
+`urlpatterns` (behind the roles of the kind's selectors) to their own."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+
+from beian.core import audit
+from beian.core.http import client_address
+from beian.staff.permissions import role_required
+from beian.unregistered.csvfile import CsvFileError
+from beian.unregistered.exports import error_rows
+from beian.unregistered.forms import UploadForm
+from beian.unregistered.models import ImportRun
+from beian.unregistered.uploads import FORMATS, download, start_upload
+
+ERRORS_SHOWN = 100
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ImportWorkbench:
+    kind: str  # ImportRun.Kind
+    namespace: str  # the URL namespace of the kind's pages
+    selectors: ModuleType  # for_staff(user, overdue=, status=) and IMPORT_ROLES
+    filter_form: type
+    columns: list  # the column help of the upload page
+    export_rows: Callable  # queryset → rows of the export
+    export_action: str  # the audit action of an export
+    export_name: str  # file name of an export, before "-<stamp>.<format>"
+    errors_name: str  # file name of an error report, before "-<run>.csv"
+
+    def filtered(self, request, *, overdue=False):
+        form = self.filter_form(request.GET or None)
+        status = ""
+        if form.is_valid():
+            overdue = overdue or form.cleaned_data["overdue"]
+            status = form.cleaned_data["status"]
+        return form, self.selectors.for_staff(request.user, overdue=overdue, status=status)
+
+    def urlpatterns(self, *, prefix: str) -> list:
+        """The URLs of these pages under `prefix`, with the same names in every kind's namespace:
+        the lists and the export for the workbench roles, the import pages for the import roles."""
+        staff = role_required(*self.selectors.WORKBENCH_ROLES)
+        importer = role_required(*self.selectors.IMPORT_ROLES)
+        return [
+            path(prefix, staff(self.workbench), name="workbench"),
+            path(f"{prefix}overdue/", staff(self.enforcement), name="enforcement"),
+            path(f"{prefix}export.<str:file_format>", staff(self.export), name="export"),
+            path(f"{prefix}upload/", importer(self.upload), name="upload"),
+            path(f"{prefix}imports/<int:run_id>/", importer(self.import_run), name="import_run"),
+            path(f"{prefix}imports/<int:run_id>/errors.csv", importer(self.import_errors),
+                 name="import_errors"),
+        ]
+
+    def workbench(self, request):
+        return self.listing(request, overdue=False)
+
+    def enforcement(self, request):
+        """The enforcement list: open entries past their deadline (the websites may be shut down)."""
+        return self.listing(request, overdue=True)
+
+    def listing(self, request, *, overdue):
+        form, items = self.filtered(request, overdue=overdue)
+        page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
+        return render(request, f"{self.namespace}/workbench.html", {
+            "form": form, "page": page, "query": query, "enforcement": overdue, "today": timezone.localdate(),
+            "may_import": request.user.role in self.selectors.IMPORT_ROLES, "namespace": self.namespace})
+
+    def export(self, request, file_format: str):
+        if file_format not in FORMATS:
+            raise Http404
+        content_type, render_file = FORMATS[file_format]
+        overdue = request.GET.get("enforcement") == "1"
+        _form, items = self.filtered(request, overdue=overdue)
+        body = render_file(self.export_rows(items))
+        audit.record(actor=request.user, action=self.export_action, client_address=client_address(request),
+                     details={"format": file_format, "filters": request.GET.dict()})
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        return download(body, content_type, f"{self.export_name}-{stamp}.{file_format}")
+
+    def upload(self, request):
+        form = UploadForm(request.POST or None, request.FILES or None)
+        run = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                run = start_upload(actor=request.user, upload=form.cleaned_data["file"], kind=self.kind)
+            except CsvFileError as refused:
+                form.add_error("file", str(refused))
+            else:
+                if run.is_pending:
+                    return redirect(f"{self.namespace}:import_run", run.pk)
+        return render(request, f"{self.namespace}/upload.html", {
+            "form": form, "run": run, "columns": self.columns, "namespace": self.namespace,
+            "errors_url": f"{self.namespace}:import_errors",
+            "errors_shown": run.errors[:ERRORS_SHOWN] if run else []}, status=422 if form.errors else 200)
+
+    def own_run(self, request, run_id: int) -> ImportRun:
+        run = ImportRun.objects.filter(pk=run_id, actor=request.user, kind=self.kind).first()
+        if run is None:
+            raise Http404
+        return run
+
+    def import_run(self, request, run_id: int):
+        """The result of an import; while a large file is still being imported, its progress."""
+        run = self.own_run(request, run_id)
+        return render(request, "unregistered/import_run.html", {
+            "run": run, "errors_shown": run.errors[:ERRORS_SHOWN],
+            "errors_url": f"{self.namespace}:import_errors", "upload_url": f"{self.namespace}:upload"})
+
+    def import_errors(self, request, run_id: int):
+        run = self.own_run(request, run_id)
+        content_type, render_file = FORMATS["csv"]
+        return download(render_file(error_rows(run.errors)), content_type, f"{self.errors_name}-{run.pk}.csv")
