@@ -198,9 +198,8 @@ def _store_leader_document(application, kind: str, data: bytes, content_type: st
     """Store a checked, re-encoded image under a server-made name, replacing the previous one."""
     previous = application.leader_documents.filter(kind=kind).first()
     if previous is not None:
-        old_name, storage = previous.file.name, previous.file.storage
+        _delete_after_commit(previous.file)
         previous.delete()
-        transaction.on_commit(lambda: storage.delete(old_name), robust=True)
     document = LeaderDocument(application=application, kind=kind, content_type=content_type, size=len(data))
     document.file.save("upload", ContentFile(data), save=False)
     document.save()
@@ -209,9 +208,14 @@ def _store_leader_document(application, kind: str, data: bytes, content_type: st
 
 def _delete_leader_documents(application) -> None:
     for document in application.leader_documents.all():
-        old_name, storage = document.file.name, document.file.storage
+        _delete_after_commit(document.file)
         document.delete()
-        transaction.on_commit(lambda name=old_name, storage=storage: storage.delete(name), robust=True)
+
+
+def _delete_after_commit(field_file) -> None:
+    """A replaced or removed file goes only once the transaction commits (a rollback keeps it)."""
+    name, storage = field_file.name, field_file.storage
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def _copy_sponsor_photos(application, sponsor) -> None:
@@ -225,8 +229,7 @@ def _replace_file(row, field: str, data: bytes, content_type: str, *, type_field
     """Store new bytes under a server-made name; the old file goes once the transaction commits."""
     stored = getattr(row, field)
     if stored:
-        old_name, storage = stored.name, stored.storage
-        transaction.on_commit(lambda: storage.delete(old_name), robust=True)
+        _delete_after_commit(stored)
     setattr(row, type_field, content_type)
     stored.save("upload", ContentFile(data), save=False)
     row.save()
