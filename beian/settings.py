@@ -150,6 +150,8 @@ CACHES = {
     "default": _read("CACHE_URL", env.cache_url,
                      default="dbcache://beian_cache?max_entries=50000&cull_frequency=4"),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "beian.core.redis_cache.RedisCache"  # one client per pool
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -251,6 +253,8 @@ PUBLIC_HTTP_MAX_AGE = _read("PUBLIC_HTTP_MAX_AGE", env.int, default=300)
 PUBLIC_STATISTICS_CACHE_SECONDS = _read("PUBLIC_STATISTICS_CACHE_SECONDS", env.int, default=3600)
 PUBLIC_LOOKUP_RATE_PER_MINUTE = _read("PUBLIC_LOOKUP_RATE_PER_MINUTE", env.int, default=60)
 PUBLIC_READ_DATABASE = _read("PUBLIC_READ_DATABASE", env.str, default="")
+# PostgreSQL: the record by number is a prepared statement; False behind a pooler that cannot keep them.
+PUBLIC_RECORD_PREPARED = _read("PUBLIC_RECORD_PREPARED", env.bool, default=True)
 
 # Badge-display checker (ADR 0081): timeouts, concurrency, largest page read, the hosts of this
 # platform a badge must link to (default: ALLOWED_HOSTS), re-checks a sponsor may ask for per hour, the

@@ -31,7 +31,7 @@ def _results(query) -> list[dict]:
         numbers = records.numbers_for_domain(query.value)
         found = [records.entry(number) for number in numbers]
         return [for_page(entry["data"]) for entry in found if entry["kind"] == "record"]
-    return [for_page(selectors.record_data(website)) for website in selectors.websites_named(query.value)]
+    return [for_page(selectors.record_data(row)) for row in selectors.websites_named(query.value)]
 
 
 @login_not_required

@@ -44,9 +44,9 @@ def _record_entry(data: dict) -> dict:
 
 
 def _load(digits: str) -> dict:
-    website = selectors.website_by_number(digits)
-    if website is not None:
-        return _record_entry(selectors.record_data(website))
+    row = selectors.website_by_number(digits)
+    if row is not None:
+        return _record_entry(selectors.record_data(row))
     target = selectors.alias_target(digits)
     if target is not None:
         return {"kind": "alias", "to": target}
