@@ -4,6 +4,7 @@ default; tests/test_url_access.py walks every pattern)."""
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from beian.api.urls import api_urls
@@ -15,7 +16,10 @@ urlpatterns = [
     path("captcha/", include("beian.accounts.captcha_urls")),
     path("staff/", include("beian.staff.urls")),
     path("messages/", include("beian.notifications.urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # The language switch sits in every page's header. Without a CSRF token in it, a public page sets
+    # no cookie for a visitor who only reads, so a CDN can hold it (ADR 0080, addendum 3); a forged
+    # switch of someone's language changes nothing of theirs.
+    path("i18n/setlang/", login_not_required(csrf_exempt(set_language)), name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_urls),
     path("review/badges/", include("beian.badge_checks.urls")),

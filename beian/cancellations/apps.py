@@ -9,6 +9,10 @@ class CancellationsConfig(AppConfig):
 
     def ready(self):
         # The workbench learns how to show and decide cancellations (beian.review.kinds).
-        from beian.cancellations import review_kind
+        from beian.cancellations import review_kind, services
+        from beian.filings import changes
 
         review_kind.register_kind()
+        # A website waiting for its cancellation is not changed meanwhile.
+        if services.change_blocker not in changes.CHANGE_BLOCKERS:
+            changes.CHANGE_BLOCKERS.append(services.change_blocker)

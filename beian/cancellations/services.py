@@ -23,8 +23,9 @@ from beian.cancellations import probe
 from beian.cancellations.models import CancellationApplication
 from beian.core import audit
 from beian.core.ratelimit import Limit, hit
+from beian.filings.changes import open_change_of
 from beian.filings.checks import held_domain_names
-from beian.filings.models import DomainHold, Website
+from beian.filings.models import DomainHold, Website, WebsiteApplication
 from beian.notifications.services import notify_account
 from beian.review import services as review_services
 from beian.review.models import Kind
@@ -72,10 +73,26 @@ def _website_open_to_cancel(actor, website) -> Website:
 def _check_cancellable(website: Website) -> None:
     if website.status != Website.Status.FILED:
         raise CancellationRefused(_("The filing of this website is already cancelled."))
-    if CancellationApplication.objects.filter(website=website,
-                                              status__in=CancellationApplication.OPEN).exists():
+    if cancellation_waiting(website):
         raise CancellationRefused(_("A cancellation of this website is already waiting for the police's "
                                     "decision. You will be told the result by SMS."))
+    if open_change_of(website, WebsiteApplication.UNDER_REVIEW) is not None:
+        raise CancellationRefused(_("A change of this website is waiting for the police's decision. Wait "
+                                    "for the decision, or withdraw the change (filings under review) "
+                                    "while it is not yet being reviewed, then cancel."))
+
+
+def cancellation_waiting(website: Website) -> bool:
+    return CancellationApplication.objects.filter(website=website,
+                                                  status__in=CancellationApplication.OPEN).exists()
+
+
+def change_blocker(website: Website) -> str | None:
+    """Registered in beian.filings.changes.CHANGE_BLOCKERS: no change while a cancellation waits."""
+    if cancellation_waiting(website):
+        return _("A cancellation of this website is waiting for the police's decision; the website "
+                 "cannot be changed meanwhile.")
+    return None
 
 
 def _confirmed_mobile(actor) -> str:

@@ -34,14 +34,30 @@ _COPIED_FIELDS = ("name", "home_url", "has_own_domain", "ips", "icp_number", "op
 _LEADER_FIELDS = ("role", "same_as_person_in_charge", "name", "certificate_type",
                   "certificate_number_encrypted", "certificate_hash", "mobile", "office_phone", "email")
 
+# Requests of apps built on filings that keep a change of a website from starting or being submitted
+# while they wait for the police (a cancellation): each maps a website to the refusal's message, or
+# None. Registered from AppConfig.ready, so that filings need not know those apps.
+CHANGE_BLOCKERS: list = []
+
+
+def change_blocked(website: Website) -> str | None:
+    """Why no change of this filed website may start or be submitted now, or None."""
+    if website.status != Website.Status.FILED:
+        return _("This website's filing is cancelled; it cannot be changed.")
+    for blocker in CHANGE_BLOCKERS:
+        message = blocker(website)
+        if message:
+            return message
+    return None
+
 
 class ChangeRefused(Exception):
     """A change cannot be started now; the message says why and what to do."""
 
 
-def open_change_of(website: Website) -> WebsiteApplication | None:
+def open_change_of(website: Website, states=OPEN_STATES) -> WebsiteApplication | None:
     return (WebsiteApplication.objects.filter(website=website, kind=WebsiteApplication.Kind.CHANGE,
-                                              status__in=OPEN_STATES).first())
+                                              status__in=states).first())
 
 
 @transaction.atomic
@@ -52,8 +68,9 @@ def start_change(*, actor, website: Website) -> WebsiteApplication:
     website = Website.objects.select_for_update().filter(pk=website.pk, sponsor__owner=actor).first()
     if website is None:
         raise Website.DoesNotExist
-    if website.status != Website.Status.FILED:
-        raise ChangeRefused(_("This website's filing is cancelled; it cannot be changed."))
+    blocked = change_blocked(website)
+    if blocked:
+        raise ChangeRefused(blocked)
     if open_change_of(website) is not None:
         raise ChangeRefused(_("A change of this website is already open. Continue that one: see "
                               "filings under review."))

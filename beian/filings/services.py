@@ -279,6 +279,10 @@ def submit_application(*, actor, application: WebsiteApplication, now=None):
     if sponsor.status not in SPONSOR_READY or not sponsor.agency:
         raise FilingActionRefused(_("Submit your sponsor entity first: the website is reviewed by the "
                                     "police agency of the sponsor entity."))
+    if application.kind == Kind_.CHANGE:
+        blocked = changes.change_blocked(Website.objects.select_for_update().get(pk=application.website_id))
+        if blocked:
+            raise FilingActionRefused(blocked)
     # A change is reviewed by the agency that filed the website (its record number stays the same).
     agency = application.website.agency if application.kind == Kind_.CHANGE else sponsor.agency
     problems = checks.application_problems(application, today=timezone.localdate(now))

@@ -13,7 +13,9 @@ from beian.accounts.sms_codes import CodeNotSent
 from beian.cancellations import services
 from beian.cancellations.models import CancellationApplication
 from beian.cancellations.probe import Outcome
-from beian.filings.models import DomainHold, Website
+from beian.filings import changes
+from beian.filings import services as filing_services
+from beian.filings.models import DomainHold, Website, WebsiteApplication
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.review.models import ReviewItem
 from beian.review.services import ReviewActionRefused
@@ -241,3 +243,41 @@ def test_the_status_field_is_protected(website):
     cancellation = helpers.submit(website)
     with pytest.raises(AttributeError):
         cancellation.status = Status.APPROVED
+
+
+# --- cancellations and changes of the same website ----------------------------------------------
+
+def _submitted_change(website):
+    from tests.filings.test_changes import resubmit_with
+
+    change = changes.start_change(actor=website.sponsor.owner, website=website)
+    return resubmit_with(change, name="改名的网站")
+
+
+def test_a_change_waiting_for_the_police_keeps_the_website_from_being_cancelled(website):
+    change = _submitted_change(website)
+    assert change.status == WebsiteApplication.Status.SUBMITTED
+    with pytest.raises(services.CancellationRefused) as refused, translation.override("en"):
+        helpers.send_code(website)
+    assert "A change of this website is waiting" in str(refused.value.message)
+    filing_services.withdraw_application(actor=website.sponsor.owner, application=change)
+    assert helpers.submit(website).status == Status.SUBMITTED  # withdrawn: the cancellation may go
+
+
+def test_a_waiting_cancellation_keeps_changes_from_starting_and_being_submitted(website, chaoyang_reviewer):
+    from tests.filings.test_changes import save
+
+    draft = changes.start_change(actor=website.sponsor.owner, website=website)  # a draft does not block
+    cancellation = helpers.submit(website)
+    with pytest.raises(changes.ChangeRefused) as refused, translation.override("en"):
+        changes.start_change(actor=website.sponsor.owner, website=website)
+    assert "A cancellation of this website is waiting" in str(refused.value)
+    draft = save(save(draft, "basic", {"name": "改名的网站"}), "prompt", {"agreement_accepted": True})
+    with pytest.raises(filing_services.FilingActionRefused, match="注销"):
+        filing_services.submit_application(actor=website.sponsor.owner, application=draft)
+    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+    with pytest.raises(filing_services.FilingActionRefused, match="已注销"):
+        filing_services.submit_application(actor=website.sponsor.owner, application=draft)
+    draft.refresh_from_db()
+    assert draft.status == WebsiteApplication.Status.DRAFT
+    assert not ReviewItem.objects.filter(kind="change").exists()

@@ -111,6 +111,30 @@ def test_conditional_get_answers_304(client, reference_data):
         assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
+def test_a_reader_of_public_pages_gets_no_cookie(client, reference_data):
+    """A visitor who only reads carries no cookie, so a CDN keyed on Cookie can serve everyone from
+    one copy (the language switch in the header has no CSRF token; ADR 0080, addendum 3)."""
+    website = helpers.file_website()
+    number = website.record_number
+    for url in (reverse("records:record", args=[number]), reverse("records:badge", args=[number]),
+                reverse("records:lookup"), f"{reverse('records:lookup')}?q=example.cn",
+                reverse("public:statistics"), reverse("public:landing")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, (url, list(response.cookies))
+    assert "public" in client.get(reverse("records:record", args=[number]))["Cache-Control"]
+
+
+def test_the_language_switch_needs_no_csrf_token(reference_data):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/records/"})
+    assert response.status_code == 302 and response["Location"] == "/records/"
+    assert client.cookies["django_language"].value == "en"
+    assert '<html lang="en">' in client.get("/records/").content.decode()
+
+
 def test_a_signed_in_visitor_gets_a_private_page(client, reference_data):
     website = helpers.file_website()
     client.force_login(website.sponsor.owner)
