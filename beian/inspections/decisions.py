@@ -15,15 +15,15 @@ def _may_ask(item) -> bool:
     return item.is_open and item.status in WebsiteApplication.AWAITING_DECISION
 
 
-def _open_in(item, status: str) -> bool:
+def _open_in(item, *statuses: str) -> bool:
     if not item.is_open or item.status not in services.IN_INSPECTION:
         return False
     appointment = open_appointment_for_item(item)
-    return appointment is not None and appointment.status == status
+    return appointment is not None and appointment.status in statuses
 
 
 def _may_offer_others(item) -> bool:
-    return _open_in(item, Appointment.Status.OTHER_SLOTS_ASKED)
+    return _open_in(item, Appointment.Status.OTHER_SLOTS_ASKED, Appointment.Status.BOOKED)
 
 
 def _may_record(item) -> bool:

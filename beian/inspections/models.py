@@ -69,13 +69,19 @@ class Appointment(FSMModelMixin, models.Model):
     def book(self):
         pass
 
-    @transition(field=status, source=Status.OFFERED, target=Status.OTHER_SLOTS_ASKED)
+    # From booked too: the applicant cannot come after all, or the reviewer has to move the time.
+    @transition(field=status, source=[Status.OFFERED, Status.BOOKED], target=Status.OTHER_SLOTS_ASKED)
     def ask_for_other_slots(self):
-        pass
+        self._release_booking()
 
-    @transition(field=status, source=Status.OTHER_SLOTS_ASKED, target=Status.OFFERED)
+    @transition(field=status, source=[Status.OTHER_SLOTS_ASKED, Status.BOOKED], target=Status.OFFERED)
     def offer_again(self):
-        pass
+        self._release_booking()
+
+    def _release_booking(self):
+        """A booking given up: its time is free and the next booking gets its own reminder."""
+        self.slots.filter(chosen=True).update(chosen=False)
+        self.booked_at = self.reminder_sent_at = None
 
     @transition(field=status, source=Status.BOOKED, target=Status.PASSED)
     def pass_(self):

@@ -130,8 +130,8 @@ def offer_slots(*, actor, application: WebsiteApplication, mode: str, place: str
 @transaction.atomic
 def offer_other_slots(*, actor, application: WebsiteApplication, slots: list[ProposedSlot],
                       place: str = "", documents: str = "", now=None) -> Appointment:
-    """The applicant asked for other times: withdraw the earlier ones and offer new ones (the place and
-    the documents may change too)."""
+    """The applicant asked for other times, or a booked time has to move: withdraw the earlier times
+    (and the booking) and offer new ones (the place and the documents may change too)."""
     now = now or timezone.now()
     _check_slots(slots, now)
     application = _locked_for_reviewer(actor, application.pk)
@@ -142,7 +142,7 @@ def offer_other_slots(*, actor, application: WebsiteApplication, slots: list[Pro
         appointment.offer_again()
     except TransitionNotAllowed as refused:
         raise InspectionRefused(_("Other times can be offered only when the applicant has asked for "
-                                  "them.")) from refused
+                                  "them or has booked a time.")) from refused
     appointment.slots.filter(withdrawn=False).update(withdrawn=True)
     appointment.place = place.strip() or appointment.place
     appointment.documents = documents.strip() or appointment.documents
@@ -246,19 +246,25 @@ def pick_slot(*, actor, appointment_id: int, slot_id: int, now=None) -> Appointm
 
 
 @transaction.atomic
-def ask_for_other_slots(*, actor, appointment_id: int, note: str) -> Appointment:
-    """None of the times suits the applicant: the reviewer is told (with the note) and offers others."""
+def ask_for_other_slots(*, actor, appointment_id: int, note: str, now=None) -> Appointment:
+    """None of the times suits the applicant, or the booked one no longer does (before it begins): the
+    reviewer is told (with the note) and offers others."""
     note = (note or "").strip()
     if not note:
         raise InspectionRefused(_("Say which days and times would suit you, so that the reviewer can "
                                   "offer them."))
     application, appointment = _locked_for_applicant(actor, appointment_id)
     _applicant_may_act(application, appointment)
+    booked = appointment.booked_slot
+    if booked is not None and booked.starts_at <= (now or timezone.now()):
+        raise InspectionRefused(_("The booked time has begun: the reviewer records the result now."))
+    if booked is not None:  # the reviewer learns which time is given up
+        note = _("Instead of %(slot)s: %(note)s") % {"slot": booked.label, "note": note}
     try:
         appointment.ask_for_other_slots()
     except TransitionNotAllowed as refused:
-        raise InspectionRefused(_("Other times can be asked for only before a time is booked, and once "
-                                  "per offer.")) from refused
+        raise InspectionRefused(_("You have already asked for other times: wait for the reviewer to "
+                                  "offer them.")) from refused
     appointment.applicant_note = note[:500]
     appointment.save()
     audit.record(actor=actor, action="inspection_other_slots_asked", target=appointment,

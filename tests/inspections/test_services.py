@@ -186,16 +186,61 @@ def test_asking_for_other_slots_needs_a_note(application, reviewer):
         services.ask_for_other_slots(actor=application.owner, appointment_id=appointment.pk, note="  ")
 
 
-def test_no_other_slots_after_booking_and_no_booking_while_waiting_for_others(application, reviewer):
-    appointment = helpers.booked(application, reviewer)
-    with pytest.raises(ReviewActionRefused):
-        services.ask_for_other_slots(actor=application.owner, appointment_id=appointment.pk, note="改期")
-    second_application = helpers.interactive_application(filing_helpers.approved_sponsor())
-    waiting = helpers.offered(second_application, reviewer)
-    services.ask_for_other_slots(actor=second_application.owner, appointment_id=waiting.pk, note="下周")
+def test_no_booking_while_waiting_for_others_and_no_second_request(application, reviewer):
+    waiting = helpers.offered(application, reviewer)
+    services.ask_for_other_slots(actor=application.owner, appointment_id=waiting.pk, note="下周")
     with pytest.raises(ReviewActionRefused, match="wait for the reviewer"), translation.override("en"):
-        services.pick_slot(actor=second_application.owner, appointment_id=waiting.pk,
+        services.pick_slot(actor=application.owner, appointment_id=waiting.pk,
                            slot_id=waiting.current_slots.first().pk)
+    with pytest.raises(ReviewActionRefused, match="already asked"), translation.override("en"):
+        services.ask_for_other_slots(actor=application.owner, appointment_id=waiting.pk, note="再下周")
+
+
+def test_a_booked_time_is_given_up_and_booked_anew(application, reviewer):
+    appointment = helpers.booked(application, reviewer)
+    given_up = appointment.booked_slot
+    Appointment.objects.filter(pk=appointment.pk).update(reminder_sent_at=timezone.now())
+    with translation.override("en"):
+        appointment = services.ask_for_other_slots(actor=application.owner, appointment_id=appointment.pk,
+                                                   note="那天出差")
+    assert appointment.status == Status.OTHER_SLOTS_ASKED and appointment.booked_slot is None
+    assert appointment.booked_at is None and appointment.reminder_sent_at is None
+    assert given_up.label in appointment.applicant_note and "那天出差" in appointment.applicant_note
+    message = SystemMessage.objects.get(user=reviewer, template="inspection_other_slots_asked")
+    assert "那天出差" in message.body
+    new_day = helpers.working_day(12)
+    appointment = services.offer_other_slots(actor=reviewer, application=application,
+                                             slots=[helpers.slot(new_day, 10)])
+    new_slot = appointment.current_slots.get()
+    appointment = services.pick_slot(actor=application.owner, appointment_id=appointment.pk,
+                                     slot_id=new_slot.pk)
+    assert appointment.status == Status.BOOKED and appointment.booked_slot == new_slot
+    assert appointment.slots.filter(chosen=True).count() == 1
+
+
+def test_a_booked_time_that_has_begun_cannot_be_given_up(application, reviewer):
+    appointment = helpers.booked(application, reviewer)
+    started = appointment.booked_slot.starts_at
+    with pytest.raises(ReviewActionRefused, match="has begun"), translation.override("en"):
+        services.ask_for_other_slots(actor=application.owner, appointment_id=appointment.pk, note="迟到",
+                                     now=started)
+    appointment.refresh_from_db()
+    assert appointment.status == Status.BOOKED and appointment.booked_slot is not None
+
+
+def test_the_reviewer_moves_a_booked_time(application, reviewer):
+    appointment = helpers.booked(application, reviewer)
+    old_slot = appointment.booked_slot
+    appointment = services.offer_other_slots(actor=reviewer, application=application,
+                                             slots=[helpers.slot(helpers.working_day(9), 14)], place="新地点")
+    assert appointment.status == Status.OFFERED and appointment.booked_slot is None
+    assert appointment.booked_at is None and appointment.place == "新地点"
+    old_slot.refresh_from_db()
+    assert old_slot.withdrawn and not old_slot.chosen
+    offers = OutboxMessage.objects.filter(template="inspection_offered", to=application.owner.mobile)
+    assert offers.count() == 2
+    with pytest.raises(ReviewActionRefused, match="not booked"), translation.override("en"):
+        services.record_result(actor=reviewer, application=application, passed=True)
 
 
 # --- other slots ----------------------------------------------------------------------------------
@@ -215,7 +260,7 @@ def test_other_slots_replace_the_earlier_ones(application, reviewer):
         services.pick_slot(actor=application.owner, appointment_id=appointment.pk, slot_id=old_slot.pk)
 
 
-def test_other_slots_only_when_asked(application, reviewer):
+def test_other_slots_only_when_asked_or_booked(application, reviewer):
     helpers.offered(application, reviewer)
     with pytest.raises(ReviewActionRefused, match="asked for them"), translation.override("en"):
         services.offer_other_slots(actor=reviewer, application=application, slots=helpers.two_slots())

@@ -88,6 +88,20 @@ def test_asking_for_other_times_from_the_page(client, application, reviewer):
     assert appointment.status == Status.OTHER_SLOTS_ASKED and appointment.applicant_note == "周三上午"
 
 
+def test_giving_up_a_booked_time_from_the_page(client, application, reviewer):
+    appointment = helpers.booked(application, reviewer)
+    client.force_login(application.owner)
+    url = reverse("filings:application", args=[application.pk])
+    assert "I cannot come at the booked time" in client.get(url, **EN).content.decode()
+    assert "无法按预约时间前来" in client.get(url).content.decode()
+    response = client.post(reverse("inspections:ask_for_other_slots", args=[appointment.pk]),
+                           {"note": "那天出差"}, follow=True, **EN)
+    body = response.content.decode()
+    assert "You asked for other times" in body and "I cannot come" not in body
+    appointment.refresh_from_db()
+    assert appointment.status == Status.OTHER_SLOTS_ASKED and appointment.booked_slot is None
+
+
 def test_another_applicant_gets_404(client, application, reviewer):
     appointment = helpers.offered(application, reviewer)
     client.force_login(filing_helpers.approved_sponsor().owner)
@@ -124,7 +138,7 @@ def test_decisions_offered_in_each_state(application, reviewer):
     services.offer_other_slots(actor=reviewer, application=application, slots=helpers.two_slots())
     services.pick_slot(actor=application.owner, appointment_id=appointment.pk,
                        slot_id=appointment.current_slots.first().pk)
-    assert _available(application) == ["return", "inspection_result"]
+    assert _available(application) == ["return", "other_slots", "inspection_result"]  # a booked time may move
     services.record_result(actor=reviewer, application=application, passed=True)
     assert _available(application) == ["approve", "return"]
 

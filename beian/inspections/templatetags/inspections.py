@@ -2,6 +2,7 @@
 selectors, so that the filings views need not know about inspections."""
 
 from django import template
+from django.utils import timezone
 
 from beian.filings.models import WebsiteApplication
 from beian.inspections import selectors
@@ -36,6 +37,9 @@ def applicant_appointment_panel(context, application) -> dict:
     if appointment.status == Appointment.Status.OFFERED:
         panel["pick_form"] = PickSlotForm(appointment=appointment)
         panel["others_form"] = OtherSlotsRequestForm()
+    booked = panel["booked_slot"]
+    if appointment.status == Appointment.Status.BOOKED and booked and booked.starts_at > timezone.now():
+        panel["others_form"] = OtherSlotsRequestForm()  # the booked time may still be moved
     return panel
 
 
