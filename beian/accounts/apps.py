@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "beian.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # Signing in remembers the language of the account's messages.
+        from beian.accounts import language  # noqa: F401

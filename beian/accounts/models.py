@@ -26,6 +26,9 @@ class User(AbstractUser):
     mobile = models.CharField(_("mobile phone"), max_length=20, blank=True)
     mobile_verified_at = models.DateTimeField(_("mobile verified at"), null=True, blank=True)
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+    # The language the account last chose on the platform: its SMS, system messages and e-mails are
+    # written in it, whoever's action sends them (a reviewer working in English, a night task).
+    language = models.CharField(_("language of messages"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("user")

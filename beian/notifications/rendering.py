@@ -28,6 +28,12 @@ def resolve_language(language: str | None) -> str:
     return language or translation.get_language() or settings.LANGUAGE_CODE
 
 
+def language_for(user, language: str | None = None) -> str:
+    """A message to an account is in the language the account chose last (accounts.User.language,
+    ADR 0011), whoever's action sends it; otherwise as resolve_language."""
+    return (getattr(user, "language", "") if user is not None else "") or resolve_language(language)
+
+
 def plain_params(context: dict, language: str) -> dict:
     """The context as plain JSON values (lazy translations become text in `language`), for the provider."""
     with translation.override(language):

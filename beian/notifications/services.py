@@ -30,7 +30,7 @@ TWIN_SUBJECT_LENGTH = 40
 def send_sms(*, to: str, template: str, context: dict, user=None,
              language: str | None = None) -> OutboxMessage:
     """Write an SMS to the outbox (and its system-message twin when `user` is given); send after commit."""
-    language = rendering.resolve_language(language)
+    language = rendering.language_for(user, language)
     text = rendering.render_sms(template, context, language)
     now = timezone.now()
     with transaction.atomic():
@@ -49,7 +49,7 @@ def send_sms(*, to: str, template: str, context: dict, user=None,
 def post_system_message(*, user, template: str, context: dict,
                         language: str | None = None) -> SystemMessage:
     """A system message without SMS, from `messages/<template>.txt` (first line the subject)."""
-    language = rendering.resolve_language(language)
+    language = rendering.language_for(user, language)
     subject, body = rendering.render_subject_and_body(f"messages/{template}.txt", context, language)
     return SystemMessage.objects.create(user=user, template=template, subject=subject[:200], body=body)
 
@@ -66,6 +66,7 @@ def notify_account(*, user, template: str, context: dict,
     """Tell an account holder about a decision or a finding: an SMS to their mobile (with its
     system-message twin) and, once their e-mail address is confirmed, a copy by e-mail (SPEC §9)."""
     message = None
+    language = rendering.language_for(user, language)
     if user.mobile:
         message = send_sms(to=user.mobile, template=template, context=context, user=user, language=language)
     if user.email and user.email_verified_at:
