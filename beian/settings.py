@@ -252,7 +252,18 @@ PUBLIC_LOOKUP_CACHE_SECONDS = _read("PUBLIC_LOOKUP_CACHE_SECONDS", env.int, defa
 PUBLIC_HTTP_MAX_AGE = _read("PUBLIC_HTTP_MAX_AGE", env.int, default=300)
 PUBLIC_STATISTICS_CACHE_SECONDS = _read("PUBLIC_STATISTICS_CACHE_SECONDS", env.int, default=3600)
 PUBLIC_LOOKUP_RATE_PER_MINUTE = _read("PUBLIC_LOOKUP_RATE_PER_MINUTE", env.int, default=60)
-PUBLIC_READ_DATABASE = _read("PUBLIC_READ_DATABASE", env.str, default="")
+# A read replica for the public reads: PUBLIC_READ_DATABASE_URL=postgres://… (same schema, replicated).
+# Tests mirror it onto the default database.
+PUBLIC_READ_DATABASE = ""
+if _read("PUBLIC_READ_DATABASE_URL", env.str, default=""):
+    DATABASES["public_read"] = {
+        **_read("PUBLIC_READ_DATABASE_URL", env.db_url),
+        "ATOMIC_REQUESTS": False, "CONN_HEALTH_CHECKS": True, "TEST": {"MIRROR": "default"},
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"]}
+    if DATABASES["public_read"].get("ENGINE") != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured("Environment variable PUBLIC_READ_DATABASE_URL must name a database of "
+                                   "the same kind as DATABASE_URL (a replica of it).")
+    PUBLIC_READ_DATABASE = "public_read"
 # PostgreSQL: the record by number is a prepared statement; False behind a pooler that cannot keep them.
 PUBLIC_RECORD_PREPARED = _read("PUBLIC_RECORD_PREPARED", env.bool, default=True)
 

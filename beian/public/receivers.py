@@ -1,10 +1,11 @@
 """Keeping the public side in step with the register (ADR 0080).
 
 post_save of a filed website rewrites its rows of the domain index in the same transaction (a lookup
-never finds a domain the record does not have), and after the commit deletes the cached entries of
-its record number, its legacy numbers and its domains. A change, a cancellation or a new filing each
-save the Website row, so these hooks see them all. An alias and a sponsor entity (whose type decides
-whether its name may be shown) invalidate the records they concern.
+never finds a domain the record does not have), and after the commit rewrites the cached entries of
+its record number and its legacy numbers from the primary database and drops those of its domains.
+A change, a cancellation or a new filing each save the Website row, so these hooks see them all. An
+alias and a sponsor entity (whose type decides whether its name may be shown) invalidate the records
+they concern.
 """
 
 from django.db import transaction

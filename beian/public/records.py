@@ -5,8 +5,9 @@ One cache entry per record number, language-neutral, filled on first read:
   {"kind": "alias", "to": "<14 digits>"} — a legacy number leading to a record,
   {"kind": "missing"} — nobody knows this number (kept shortly, so that guessing stays cheap).
 The JSON body is serialised once, when the entry is filled, so a cached API answer is one cache read.
-Entries are deleted after the commit of any change of the website, its aliases or its sponsor
-(beian/public/receivers.py); the time-out only bounds what a missed invalidation could cost.
+After the commit of any change of the website, its aliases or its sponsor the entries are written
+again from the primary database (beian/public/receivers.py); the time-out only bounds what a missed
+invalidation could cost.
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ def _record_entry(data: dict) -> dict:
             "etag": hashlib.sha256(body).hexdigest()[:32]}
 
 
-def _load(digits: str) -> dict:
-    row = selectors.website_by_number(digits)
+def _load(digits: str, database: str | None = None) -> dict:
+    row = selectors.website_by_number(digits, database)
     if row is not None:
         return _record_entry(selectors.record_data(row))
-    target = selectors.alias_target(digits)
+    target = selectors.alias_target(digits, database)
     if target is not None:
         return {"kind": "alias", "to": target}
     return MISSING
@@ -60,9 +61,13 @@ def entry(digits: str) -> dict:
     if found is not None:
         return found
     found = _load(digits)
-    timeout = record_seconds() if found is not MISSING else settings.PUBLIC_MISSING_CACHE_SECONDS
-    cache.set(key, found, timeout=timeout)
+    _store(digits, found)
     return found
+
+
+def _store(digits: str, found: dict) -> None:
+    timeout = record_seconds() if found is not MISSING else settings.PUBLIC_MISSING_CACHE_SECONDS
+    cache.set(_key(digits), found, timeout=timeout)
 
 
 def numbers_for_domain(domain: str) -> list[str]:
@@ -77,7 +82,11 @@ def numbers_for_domain(domain: str) -> list[str]:
 
 
 def invalidate(numbers=(), domains=()) -> None:
-    keys = [_key(number) for number in numbers if number]
+    """After the commit of a change: the entries of the numbers are written again from the primary
+    database (a read replica may not have the change yet, and the next reader would cache the old
+    record for the whole lifetime); the domain lookups, which live a minute, are dropped."""
+    numbers = [number for number in numbers if number]
+    keys = [_key(number) for number in numbers]
     for domain in domains:
         keys.append(_domain_key(domain))
         if domain.startswith("www."):
@@ -85,4 +94,6 @@ def invalidate(numbers=(), domains=()) -> None:
         else:
             keys.append(_domain_key(f"www.{domain}"))
     if keys:
-        cache.delete_many(keys)
+        cache.delete_many(keys)  # first: should the re-fill fail, no stale entry is left
+    for number in numbers:
+        _store(number, _load(number, "default"))

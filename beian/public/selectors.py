@@ -45,15 +45,15 @@ def _by_number_query():
     return Website.objects.filter(record_number="").order_by().values_list(*PUBLIC_COLUMNS)[:1]
 
 
-def website_by_number(digits: str) -> dict | None:
+def website_by_number(digits: str, database: str | None = None) -> dict | None:
     """The public row of one record number: the hottest read, so a statement compiled once."""
-    row = record_query.fetch_one(public_database(), _by_number_query, digits)
+    row = record_query.fetch_one(database or public_database(), _by_number_query, digits)
     return None if row is None else dict(zip(PUBLIC_COLUMNS, row, strict=True))
 
 
-def alias_target(digits: str) -> str | None:
+def alias_target(digits: str, database: str | None = None) -> str | None:
     """The current record number a legacy number leads to, or None."""
-    return (RecordAlias.objects.using(public_database()).filter(number=digits)
+    return (RecordAlias.objects.using(database or public_database()).filter(number=digits)
             .values_list("website__record_number", flat=True).first())
 
 

@@ -99,6 +99,21 @@ def test_a_rolled_back_change_keeps_the_cache(client, reference_data):
     assert records.entry(website.record_number) == entry
 
 
+def test_a_change_is_cached_again_from_the_primary_database(monkeypatch, django_capture_on_commit_callbacks,
+                                                            reference_data):
+    """With a read replica the next reader must not cache the old record from a lagging replica: the
+    hook writes the entry from the primary database right after the commit (ADR 0080, addendum 3)."""
+    from beian.public import selectors
+
+    website = helpers.file_website()
+    records.entry(website.record_number)
+    monkeypatch.setattr(selectors, "public_database", lambda: "a-replica-that-must-not-be-asked")
+    with django_capture_on_commit_callbacks(execute=True):
+        website.name = "改过名的网站"
+        website.save()
+    assert records.entry(website.record_number)["data"]["website_name"] == "改过名的网站"
+
+
 def test_conditional_get_answers_304(client, reference_data):
     website = helpers.file_website()
     page = reverse("records:record", args=[website.record_number])
