@@ -1,8 +1,8 @@
 """Open statistics (issue 8): aggregates only — counts and medians, never a row about anyone.
 
 Computed on the public read database and kept in the cache for PUBLIC_STATISTICS_CACHE_SECONDS as
-language-neutral data (both names of every label); the chart geometry is computed here so that the
-template only draws it.
+language-neutral data (both names of every label); for_page picks the language and computes the
+chart geometry (beian.core.charts) so that the template only draws it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from beian.core.charts import bar_chart
 from beian.core.models import Agency, Division
 from beian.core.models.bilingual import pick_language
 from beian.filings.models import Website
@@ -93,26 +94,6 @@ def figures() -> dict:
 
 # --- for the page ------------------------------------------------------------------------------------
 
-BAR_HEIGHT = 22
-BAR_GAP = 6
-LABEL_WIDTH = 150
-CHART_WIDTH = 640
-
-
-def chart(rows: list[dict], value: str, label) -> dict:
-    """Horizontal bars: one row per item with its label, value and bar geometry (SVG units)."""
-    largest = max((row[value] for row in rows), default=0) or 1
-    room = CHART_WIDTH - LABEL_WIDTH - 80
-    bars = []
-    for index, row in enumerate(rows):
-        y = index * (BAR_HEIGHT + BAR_GAP)
-        width = max(1, round(room * row[value] / largest))
-        bars.append({"label": label(row), "value": row[value], "y": y, "text_y": y + BAR_HEIGHT * 0.7,
-                     "width": width, "value_x": LABEL_WIDTH + width + 6})
-    return {"bars": bars, "width": CHART_WIDTH, "height": max(1, len(rows) * (BAR_HEIGHT + BAR_GAP)),
-            "label_width": LABEL_WIDTH, "bar_height": BAR_HEIGHT, "label_x": LABEL_WIDTH - 8}
-
-
 def for_page(figures_: dict) -> dict:
     def named(rows):
         return [dict(row, name=pick_language(row["name_zh"], row["name_en"])) for row in rows]
@@ -121,9 +102,9 @@ def for_page(figures_: dict) -> dict:
     reasons = [dict(row, text=pick_language(row["text_zh"], row["text_en"]))
                for row in figures_["return_reasons"]]
     return {
-        "provinces": provinces_, "province_chart": chart(provinces_, "count", lambda row: row["name"]),
+        "provinces": provinces_, "province_chart": bar_chart(provinces_, "count", lambda row: row["name"]),
         "total_filed": sum(row["count"] for row in provinces_),
         "review_times": review_times,
-        "review_chart": chart(review_times[:15], "median_days", lambda row: row["name"]),
+        "review_chart": bar_chart(review_times[:15], "median_days", lambda row: row["name"]),
         "return_reasons": reasons, "window_days": figures_["window_days"],
     }

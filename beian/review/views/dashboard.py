@@ -10,7 +10,7 @@ from beian.core.http import client_address
 from beian.review.exports import as_csv, as_xlsx, queue_rows
 from beian.review.forms import QueueFilterForm
 from beian.review.selectors import queue
-from beian.review.statistics import dashboard_figures
+from beian.review.statistics import dashboard_figures, weekly_chart
 from beian.staff.permissions import role_required
 
 FORMATS = {
@@ -21,7 +21,9 @@ FORMATS = {
 
 @role_required(User.Role.SUPERVISOR)
 def dashboard_view(request):
-    return render(request, "review/dashboard.html", {"figures": dashboard_figures(request.user)})
+    figures = dashboard_figures(request.user)
+    return render(request, "review/dashboard.html",
+                  {"figures": figures, "weekly_chart": weekly_chart(figures["weeks"])})
 
 
 @role_required(User.Role.SUPERVISOR)

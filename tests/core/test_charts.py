@@ -1,0 +1,42 @@
+"""Geometry of the server-drawn bar charts (beian.core.charts)."""
+
+from beian.core import charts
+from beian.core.charts import bar_chart
+
+ROOM = charts.CHART_WIDTH - charts.LABEL_WIDTH - charts.VALUE_ROOM
+
+
+def widths(chart, series=0):
+    return [bar["width"] for row in chart["rows"] for bar in row["bars"] if bar["series"] == series]
+
+
+def test_bars_are_proportional_to_their_values_the_largest_filling_the_room():
+    chart = bar_chart([{"n": 100, "name": "a"}, {"n": 50, "name": "b"}, {"n": 25, "name": "c"}], "n",
+                      lambda row: row["name"])
+    assert widths(chart) == [ROOM, ROOM // 2, ROOM // 4]
+    assert [row["label"] for row in chart["rows"]] == ["a", "b", "c"]
+    assert [row["bars"][0]["y"] for row in chart["rows"]] == [0, 28, 56]
+    assert chart["height"] == 3 * (charts.BAR_HEIGHT + charts.ROW_GAP)
+    first = chart["rows"][0]["bars"][0]
+    assert first["value"] == 100 and first["value_x"] == charts.LABEL_WIDTH + ROOM + charts.VALUE_GAP
+    assert chart["rows"][0]["label_y"] == first["text_y"] == 15.4
+
+
+def test_zero_values_and_no_rows_divide_nothing_by_zero():
+    assert widths(bar_chart([{"n": 0}, {"n": 0}], "n", str)) == [1, 1]  # a sliver shows the row
+    assert widths(bar_chart([{"n": 4}, {"n": 0}], "n", str)) == [ROOM, 1]
+    empty = bar_chart([], "n", str)
+    assert empty["rows"] == [] and empty["height"] == 1 and empty["width"] == charts.CHART_WIDTH
+
+
+def test_a_second_series_is_drawn_under_the_first_on_the_same_scale():
+    rows = [{"week": "11-09", "submitted": 10, "decided": 20},
+            {"week": "11-16", "submitted": 0, "decided": 5}]
+    chart = bar_chart(rows, "submitted", lambda row: row["week"], second_value="decided")
+    assert widths(chart, 0) == [ROOM // 2, 1] and widths(chart, 1) == [ROOM, ROOM // 4]
+    first, second = chart["rows"][1]["bars"]
+    assert (first["value"], second["value"]) == (0, 5)
+    assert second["y"] == first["y"] + chart["bar_height"] + charts.SERIES_GAP
+    row_height = 2 * charts.PAIRED_BAR_HEIGHT + charts.SERIES_GAP
+    assert chart["height"] == 2 * (row_height + charts.ROW_GAP)
+    assert first["y"] < chart["rows"][1]["label_y"] < second["text_y"]  # the label sits between the bars
