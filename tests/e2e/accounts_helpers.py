@@ -24,3 +24,12 @@ def code_sent_to(mobile: str) -> str:
 def pass_the_human_check(page) -> None:
     # CAPTCHA_TEST_MODE (tests/conftest.py) accepts "PASSED".
     page.locator("input[name=captcha_1]").fill("PASSED")
+
+
+def sign_in(page, username: str, password: str, next_url: str) -> None:
+    """Sign in through the page, landing on `next_url`."""
+    page.goto(f"/accounts/login/?next={next_url}")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    pass_the_human_check(page)
+    page.locator("form:has(#id_username) button[type=submit]").first.click()

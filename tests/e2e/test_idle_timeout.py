@@ -9,16 +9,9 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 from playwright.sync_api import expect
 
+from tests.e2e.accounts_helpers import sign_in
+
 PASSWORD = "Idle-pass-2024"
-
-
-def _sign_in(page, username):
-    page.goto("/accounts/login/?next=/messages/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_captcha_1").fill("PASSED")  # CAPTCHA_TEST_MODE in the test settings
-    page.locator("form:has(#id_username) button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/messages/$"))
 
 
 @override_settings(IDLE_TIMEOUT_MINUTES_APPLICANT=30)
@@ -26,7 +19,8 @@ def test_the_idle_warning_extends_the_session_or_says_it_has_ended(page, accessi
     get_user_model().objects.create_user(username="idle_reader", password=PASSWORD, mobile="13800138002",
                                          real_name="李四")
     page.clock.install()
-    _sign_in(page, "idle_reader")
+    sign_in(page, "idle_reader", PASSWORD, "/messages/")
+    expect(page).to_have_url(re.compile(r"/messages/$"))
     dialog = page.get_by_role("alertdialog", name="您还在吗？")
     expect(dialog).to_be_hidden()
 

@@ -6,16 +6,9 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from beian.notifications.models import SystemMessage
+from tests.e2e.accounts_helpers import sign_in
 
 PASSWORD = "Inbox-pass-2024"
-
-
-def _sign_in(page, username):
-    page.goto("/accounts/login/?next=/messages/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_captcha_1").fill("PASSED")  # CAPTCHA_TEST_MODE in the test settings
-    page.locator("form:has(#id_username) button[type=submit]").first.click()
 
 
 def test_an_applicant_reads_a_message_and_the_unread_count_drops(page, accessible):
@@ -25,7 +18,7 @@ def test_an_applicant_reads_a_message_and_the_unread_count_drops(page, accessibl
                                  body="您的开办主体已通过审核。\n如有疑问请联系备案地公安机关。")
     SystemMessage.objects.create(user=user, subject="请补充网站信息", body="请补充网站的 IP 地址。")
 
-    _sign_in(page, "inbox_reader")
+    sign_in(page, "inbox_reader", PASSWORD, "/messages/")
     expect(page).to_have_url(re.compile(r"/messages/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("系统消息")
     header_link = page.get_by_role("link", name="系统消息，2 条未读")
