@@ -63,6 +63,7 @@ def _preparing_cursor(connection):
     connection.ensure_connection()
     if connection.connection.prepare_threshold is None:
         connection.connection.prepare_threshold = _ONLY_WHEN_ASKED
+    connection.validate_thread_sharing()  # what connection.cursor() checks too
     raw = _preparing_cursor_class()(connection.connection)
     return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
 
