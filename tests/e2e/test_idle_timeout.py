@@ -21,6 +21,7 @@ def test_the_idle_warning_extends_the_session_or_says_it_has_ended(page, accessi
     page.clock.install()
     sign_in(page, "idle_reader", PASSWORD, "/messages/")
     expect(page).to_have_url(re.compile(r"/messages/$"))
+    page.wait_for_load_state("load")  # the deferred script has set its timers before the clock moves
     dialog = page.get_by_role("alertdialog", name="您还在吗？")
     expect(dialog).to_be_hidden()
 
