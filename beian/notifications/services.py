@@ -70,8 +70,7 @@ def notify_account(*, user, template: str, context: dict,
     if user.mobile:
         message = send_sms(to=user.mobile, template=template, context=context, user=user, language=language)
     if user.email and user.email_verified_at:
-        text = message.text if message else rendering.render_sms(
-            template, context, rendering.resolve_language(language))
+        text = message.text if message else rendering.render_sms(template, context, language)
         send_email(to=user.email, template="notice_copy", context={"text": text}, language=language)
     return message
 

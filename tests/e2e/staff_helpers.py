@@ -20,6 +20,17 @@ def sign_in(page, username: str, password: str) -> None:
     page.locator("main form button[type='submit']:not([name])").first.click()
 
 
+def sign_in_with_second_factor(page, user, password: str, steps_ahead: int = 0) -> None:
+    """Sign in a staff account and answer the TOTP step with its device's current code (a code is
+    accepted once: a second sign-in in the same journey passes steps_ahead=1)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    sign_in(page, user.username, password)
+    device = TOTPDevice.objects.get(user=user)
+    page.locator("input[name='code']").fill(code_for_key_hex(device.key, steps_ahead=steps_ahead))
+    page.locator("main form button[type='submit']").first.click()
+
+
 def sign_out(page) -> None:
     page.locator("form[action$='/accounts/logout/'] button").click()
 

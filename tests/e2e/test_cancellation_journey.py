@@ -5,7 +5,6 @@ public record page then says the record is cancelled."""
 
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.cancellations.models import CancellationApplication
@@ -14,7 +13,7 @@ from beian.notifications.devtools import latest_sms
 from tests.cancellations.helpers import filed_website
 from tests.cancellations.servers import site_server
 from tests.e2e.accounts_helpers import clean_limits, code_sent_to  # noqa: F401
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor
 from tests.sponsors.helpers import make_applicant
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
@@ -65,10 +64,7 @@ def test_a_closed_website_is_cancelled_and_its_record_says_so(page, accessible, 
     accessible(page)
     sign_out(page)
 
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/?kind=cancellation")
     accessible(page)
     page.get_by_role("link", name="青山工作室网站").click()

@@ -6,12 +6,11 @@ is issued and the legacy number leads to the new record on the public register."
 import datetime
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.filings.models import Website
 from beian.legacy.models import LegacyRecord
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, notice
 from tests.legacy.helpers import NUMBER, import_, row
 from tests.sponsors.helpers import make_applicant
@@ -57,10 +56,7 @@ def complete_wizard_from_basic(page, accessible, *, name=None):
 
 
 def approve_in_workbench(page, accessible, reviewer, title: str):
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/")
     accessible(page)
     page.get_by_role("link", name=title).first.click()

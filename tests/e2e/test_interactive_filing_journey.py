@@ -5,14 +5,13 @@ reviewer records "passed" and approves; the applicant sees the record number."""
 import re
 
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.core.models import PreApproval
 from beian.filings.models import Website, WebsiteApplication
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections.helpers import working_day
 from tests.sponsors.helpers import jpeg, make_applicant
@@ -25,10 +24,7 @@ PLACE = "北京市朝阳区公安分局网安大队（朝阳路 1 号）"
 
 
 def _reviewer_signs_in(page, reviewer, step):
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key, steps_ahead=step))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD, steps_ahead=step)
     page.goto("/review/?kind=new_website")
 
 

@@ -4,12 +4,11 @@ books it."""
 
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections import helpers
 from tests.sponsors.helpers import make_applicant
@@ -41,10 +40,7 @@ def test_a_booked_time_is_given_up_and_another_one_booked(page, accessible):
     assert appointment.status == Appointment.Status.OTHER_SLOTS_ASKED and appointment.booked_slot is None
     sign_out(page)
 
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/?kind=new_website")
     page.get_by_role("link", name=application.name).click()
     expect(page.locator("section.appointment")).to_contain_text("那天要出差")

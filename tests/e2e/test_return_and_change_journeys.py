@@ -4,12 +4,11 @@ same record number (SPEC §4.5)."""
 
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.filings import services
 from beian.filings.models import Website, WebsiteApplication
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.sponsors.helpers import make_applicant
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
@@ -20,10 +19,7 @@ APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 def _reviewer_signs_in(page, reviewer, step=0):
     """A code is accepted once: the second sign-in of a journey uses the next step's code."""
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key, steps_ahead=step))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD, steps_ahead=step)
 
 
 def _open_item(page, title, accessible):

@@ -4,12 +4,11 @@ approval and the SMS text. The applicant half (filling and uploading) is test_sp
 
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.notifications.devtools import latest_sms
 from beian.sponsors import services
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.sponsors.helpers import make_applicant, ready_entity
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
 from tests.staff.conftest import make_user
@@ -18,10 +17,7 @@ APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def _reviewer_signs_in(page, reviewer, step):
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key, steps_ahead=step))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD, steps_ahead=step)
     page.goto("/review/")
     expect(page.locator("h1")).to_have_text("审核队列")
 

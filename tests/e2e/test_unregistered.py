@@ -2,12 +2,11 @@
 workbench; the applicant whose sponsor certificate matches finds the website in the account menu,
 with its deadline; the enforcement list and the upload page are accessible."""
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.sponsors import services
 from beian.unregistered.models import UnregisteredWebsite
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.sponsors.helpers import make_applicant, ready_entity
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
 from tests.staff.conftest import make_user
@@ -22,10 +21,7 @@ def test_supervisor_uploads_and_the_applicant_sees_the_website(page, accessible)
     services.submit_sponsor_entity(actor=applicant)
     supervisor = make_user("supervisor", "110000", username="beijing_supervisor")
 
-    sign_in(page, supervisor.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=supervisor)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, supervisor, STAFF_PASSWORD)
     page.goto("/unregistered/workbench/upload/")
     expect(page.locator("h1")).to_have_text("导入未备案网站")
     accessible(page)

@@ -4,12 +4,11 @@ the filed website with its filing code, and the public record page answers for t
 
 import re
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from beian.filings.models import Website
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import code_for_key_hex, sign_in, sign_out
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.sponsors.helpers import make_applicant
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
@@ -23,10 +22,7 @@ def test_the_reviewer_approves_and_the_record_number_is_issued(page, accessible)
     application = submitted_application(sponsor, name="云景科技官网")
     reviewer = make_user("reviewer", application.agency.code, username="chaoyang_web_officer")
 
-    sign_in(page, reviewer.username, STAFF_PASSWORD)
-    device = TOTPDevice.objects.get(user=reviewer)
-    page.locator("input[name='code']").fill(code_for_key_hex(device.key))
-    page.locator("main form button[type='submit']").first.click()
+    sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/?kind=new_website")
     accessible(page)
     page.get_by_role("link", name="云景科技官网").click()
