@@ -4,12 +4,15 @@ Every error answer has one shape, `{"detail": [{"field": "<dotted path>", "messa
 request's language (Accept-Language; Chinese by default). A malformed request is a 4xx, never a 500.
 """
 
+from typing import Literal
+
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from beian.api.errors import error_body, validation_details
 from beian.api.limits import TooManyRequests
+from beian.api.schemas import with_request_errors
 from beian.rules import InputError, UnknownCode
 
 api = NinjaAPI(
@@ -57,8 +60,13 @@ def _unauthenticated(request, exc: AuthenticationError):
     return api.create_response(request, error_body("", _("Authentication is required.")), status=401)
 
 
-@api.get("/ping", tags=["service"], url_name="ping", summary="Is the API answering?")
-def ping(request) -> dict:
+class PingOut(Schema):
+    status: Literal["ok"]
+
+
+@api.get("/ping", response=with_request_errors({200: PingOut}), tags=["service"], url_name="ping",
+         summary="Is the API answering?")
+def ping(request):
     """The cheapest answer of the API, through the whole stack but without database or cache: for
     monitors, and the baseline the benchmarks compare the record reads with."""
     return {"status": "ok"}

@@ -9,7 +9,9 @@ def error_body(field: str, message: str) -> dict:
 
 def dotted_path(location) -> str:
     """('body', 'payload', 'website', 'domains', 0) → 'website.domains[0]'."""
-    parts = [part for part in location if part not in ("body", "payload", "query", "path")]
+    # pydantic names the members of a union it tried ("literal['long_term']"): not a field.
+    parts = [part for part in location if part not in ("body", "payload", "query", "path")
+             and (isinstance(part, int) or part.isidentifier())]
     path = ""
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))

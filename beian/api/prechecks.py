@@ -4,14 +4,13 @@ from django.utils.translation import get_language
 from ninja import Router
 
 from beian.api.limits import limit_client
-from beian.api.schemas import ErrorOut, PrecheckIn, PrecheckOut
+from beian.api.schemas import ErrorOut, PrecheckIn, PrecheckOut, with_request_errors
 from beian.core.prechecks import run_precheck
 
 router = Router()
 
 
-@router.post("", response={200: PrecheckOut, 400: ErrorOut, 413: ErrorOut, 422: ErrorOut,
-                           429: ErrorOut},
+@router.post("", response=with_request_errors({200: PrecheckOut, 422: ErrorOut, 429: ErrorOut}),
              url_name="prechecks", summary="Check a filing against the rule catalogue",
              description="Only what is present is checked; cross-field rules need both sides. "
                          "Errors block a submission, warnings go to the reviewer.")

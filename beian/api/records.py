@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from beian.api.errors import error_body
 from beian.api.limits import TooManyRequests
-from beian.api.schemas import ErrorOut
+from beian.api.schemas import ErrorOut, with_request_errors
 from beian.public import http_cache, messages, records
 from beian.public.limits import limit_lookup
 from beian.public.lookup import domain_of, record_digits
@@ -53,7 +53,7 @@ def _error(status: int, field: str, message: str) -> HttpResponse:
                         content_type="application/json")
 
 
-@router.get("/{digits}", response={200: RecordOut, 301: None, 304: None, 404: ErrorOut},
+@router.get("/{digits}", response=with_request_errors({200: RecordOut, 301: None, 304: None, 404: ErrorOut}),
             url_name="record", summary="One public record by its number",
             description=("Any spelling of the number is accepted in the path once URL-encoded (with the "
                          "province prefix, spaces, 号); the answer for another spelling or a legacy number "
@@ -75,15 +75,19 @@ def record(request, digits: str):
     return http_cache.mark(response, request, etag)
 
 
-@router.get("", response={200: RecordListOut, 422: ErrorOut, 429: ErrorOut}, url_name="records",
-            summary="Public records of a domain",
+@router.get("", response=with_request_errors({200: RecordListOut, 404: ErrorOut, 422: ErrorOut,
+                                              429: ErrorOut}),
+            url_name="records", summary="Public records of a domain",
             description=("The websites a domain belongs to: the name itself or without www. as any filed "
                          "domain, else a parent name as the main domain of a website (sub-domains). Filed "
-                         "before cancelled. Rate-limited per client."))
-def records_by_domain(request, domain: str = Query(..., max_length=300, description="e.g. www.example.cn")):
+                         "before cancelled. A text that is no domain name or URL is 404 (nothing can be "
+                         "filed under it); an empty one 422. Rate-limited per client."))
+def records_by_domain(request, domain: str = Query(..., min_length=1, max_length=300,
+                                                   description="a domain or URL, e.g. www.example.cn")):
     normalised = domain_of(domain)
     if normalised is None:
-        return _error(422, "domain", messages.not_a_domain())
+        # The schema accepts any text, so a text that is no domain is "not found", not malformed.
+        return _error(404, "domain", messages.not_a_domain())
     wait = limit_lookup(request)
     if wait:
         raise TooManyRequests(wait)

@@ -6,12 +6,30 @@ from datetime import date
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from beian.rules import codes
 
 Text = Annotated[str, StringConstraints(strict=True, max_length=500)]
-Code = Annotated[str, StringConstraints(strict=True, max_length=40)]
 ShortList = Annotated[list[Text], Field(max_length=50)]
-CodeList = Annotated[list[Code], Field(max_length=30)]
+
+
+def _written_date(value):
+    """A date is text (YYYY-MM-DD): pydantic would also read 0 as 1970-01-01."""
+    if isinstance(value, str | date):
+        return value
+    raise PydanticCustomError("date_type", "expected a date written YYYY-MM-DD")
+
+
+WrittenDate = Annotated[date, BeforeValidator(_written_date)]
+# The codes of SPEC §3 are part of the contract (beian.rules.codes): the schema lists them, so a
+# document the schema accepts is one the rules can check.
+SponsorType = Literal[codes.SPONSOR_TYPES]
+CertificateType = Literal[codes.CERTIFICATE_TYPES]
+ServiceTypes = Annotated[list[Literal[codes.SERVICE_TYPES]], Field(max_length=30)]
+InteractiveServices = Annotated[list[Literal[codes.INTERACTIVE_SERVICES]], Field(max_length=30)]
+PreApprovals = Annotated[list[Literal[codes.PRE_APPROVALS]], Field(max_length=30)]
 
 
 class Strict(Schema):
@@ -20,7 +38,7 @@ class Strict(Schema):
 
 class PersonIn(Strict):
     name: Text | None = None
-    certificate_type: Code | None = None
+    certificate_type: CertificateType | None = None
     certificate_number: Text | None = None
     residence: Text | None = None
     mobile: Text | None = None
@@ -29,11 +47,11 @@ class PersonIn(Strict):
 
 
 class SponsorIn(Strict):
-    type: Code | None = None
+    type: SponsorType | None = None
     name: Text | None = None
-    certificate_type: Code | None = None
+    certificate_type: CertificateType | None = None
     certificate_number: Text | None = None
-    certificate_valid_until: date | Literal["long_term"] | None = Field(
+    certificate_valid_until: Annotated[date | Literal["long_term"], BeforeValidator(_written_date)] | None = Field(
         None, description="YYYY-MM-DD, or long_term")
     address: Text | None = None
     office_phone: Text | None = None
@@ -47,16 +65,16 @@ class WebsiteIn(Strict):
     domains: ShortList | None = None
     ips: ShortList | None = Field(None, description="single addresses or start-end ranges")
     icp_number: Text | None = None
-    opened_on: date | None = None
-    service_types: CodeList | None = None
+    opened_on: WrittenDate | None = Field(None, description="YYYY-MM-DD")
+    service_types: ServiceTypes | None = None
     interactive: StrictBool | None = None
-    interactive_services: CodeList | None = None
-    pre_approvals: CodeList | None = None
+    interactive_services: InteractiveServices | None = None
+    pre_approvals: PreApprovals | None = None
     agreement_accepted: StrictBool | None = None
 
 
 class LeaderIn(PersonIn):
-    role: Literal["security_leader", "emergency_contact"] | None = None
+    role: Literal[codes.LEADER_ROLES] | None = None
 
 
 class PrecheckIn(Strict):
@@ -84,3 +102,9 @@ class ErrorDetail(Schema):
 
 class ErrorOut(Schema):
     detail: list[ErrorDetail]
+
+
+def with_request_errors(responses: dict) -> dict:
+    """An operation's answers plus those any request can get: 400 (a body that cannot be read) and
+    413 (a body over the size limit, refused before it is read)."""
+    return {400: ErrorOut, 413: ErrorOut, **responses}

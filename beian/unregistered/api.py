@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.security import HttpBearer
 from pydantic import ConfigDict, StringConstraints
 
-from beian.api.schemas import ErrorOut
+from beian.api.schemas import ErrorOut, with_request_errors
 from beian.unregistered import services
 from beian.unregistered.importing import agency_and_below
 
@@ -64,7 +64,7 @@ def import_router(*, schema_in: type[Schema], items: str, import_rows, operation
     `import_rows` is the kind's import service (beian.unregistered.services.import_rows)."""
     router = Router(auth=TokenAuth())
 
-    @router.post("", response={200: ImportOut, 401: ErrorOut, 413: ErrorOut, 422: ErrorOut},
+    @router.post("", response=with_request_errors({200: ImportOut, 401: ErrorOut, 422: ErrorOut}),
                  operation_id=operation_id, url_name=url_name, summary=summary, description=description)
     def import_items(request, payload: schema_in):
         token = request.auth

@@ -95,8 +95,9 @@ def test_records_by_domain_in_json(client, website):
         assert [r["record_number"] for r in response.json()["records"]] == [website.record_number], domain
     assert client.get("/api/v1/records", {"domain": "other-site.cn"}).json()["records"] == []
     response = client.get("/api/v1/records", {"domain": "not a domain"})
-    assert response.status_code == 422 and response.json()["detail"][0]["field"] == "domain"
+    assert response.status_code == 404 and response.json()["detail"][0]["field"] == "domain"
     assert client.get("/api/v1/records").status_code == 422
+    assert client.get("/api/v1/records", {"domain": ""}).status_code == 422
 
 
 def test_the_records_api_is_in_the_openapi_document(client):
