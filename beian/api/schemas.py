@@ -23,6 +23,7 @@ def _written_date(value):
 
 
 WrittenDate = Annotated[date, BeforeValidator(_written_date)]
+ValidUntil = Annotated[date | Literal["long_term"], BeforeValidator(_written_date)]
 # The codes of SPEC §3 are part of the contract (beian.rules.codes): the schema lists them, so a
 # document the schema accepts is one the rules can check.
 SponsorType = Literal[codes.SPONSOR_TYPES]
@@ -51,7 +52,7 @@ class SponsorIn(Strict):
     name: Text | None = None
     certificate_type: CertificateType | None = None
     certificate_number: Text | None = None
-    certificate_valid_until: Annotated[date | Literal["long_term"], BeforeValidator(_written_date)] | None = Field(
+    certificate_valid_until: ValidUntil | None = Field(
         None, description="YYYY-MM-DD, or long_term")
     address: Text | None = None
     office_phone: Text | None = None
