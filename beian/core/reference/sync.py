@@ -1,7 +1,8 @@
 """Bring the division and agency tables to a list of divisions, and say what changed (ADR 0091).
 
 Idempotent: a second run with the same list writes nothing and reports nothing. Nothing is deleted:
-a retired division stays (inactive) with its generated agency (inactive), so old records keep both.
+a retired division — any code the list does not have, also one an earlier list added — stays
+(inactive) with its generated agency (inactive), so old records keep both.
 An agency's code is never changed here (administrators may have changed it); a new division whose
 code is already an agency's code gets no agency and is reported, for an administrator to settle.
 """
