@@ -76,7 +76,18 @@ def _own_sponsor(actor) -> SponsorEntity:
     if sponsor is None or sponsor.status not in SPONSOR_READY:
         raise FilingActionRefused(_("Submit your sponsor entity first: a website is filed by a sponsor "
                                     "entity that is submitted or approved."))
+    _refuse_retired_agency(sponsor)
     return sponsor
+
+
+def _refuse_retired_agency(sponsor: SponsorEntity) -> None:
+    """A new filing goes to the agency of the sponsor's address; the agency of a retired county
+    (merged or renamed, ADR 0091) keeps its old records but takes no new filings."""
+    if sponsor.agency is not None and not sponsor.agency.active:
+        raise FilingActionRefused(_(
+            "The county or district of your sponsor entity's address is no longer in force, so its "
+            "police agency (%(agency)s) takes no new filings. Choose the current county or district "
+            "in your sponsor entity's address, then file the website.") % {"agency": sponsor.agency.name})
 
 
 @transaction.atomic
@@ -284,6 +295,8 @@ def submit_application(*, actor, application: WebsiteApplication, now=None):
         if blocked:
             raise FilingActionRefused(blocked)
     # A change is reviewed by the agency that filed the website (its record number stays the same).
+    if application.kind != Kind_.CHANGE:
+        _refuse_retired_agency(sponsor)
     agency = application.website.agency if application.kind == Kind_.CHANGE else sponsor.agency
     problems = checks.application_problems(application, today=timezone.localdate(now))
     missing = checks.missing_fields(application)

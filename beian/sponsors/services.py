@@ -22,7 +22,7 @@ from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
 from beian.rules import Problem
 from beian.sponsors import checks
-from beian.sponsors.divisions import filing_agency_for
+from beian.sponsors.divisions import filing_agency_for, full_name, is_address_division
 from beian.sponsors.documents import CleanImage
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
 from beian.staff.jurisdiction import agencies_in_scope
@@ -192,6 +192,11 @@ def submit_sponsor_entity(*, actor, now=None):
     missing = missing_documents(entity)
     if checks.errors(problems) or missing:
         raise SubmissionBlocked(checks.errors(problems), missing)
+    if entity.division_id and not is_address_division(entity.division):
+        # Saved before its county was merged or renamed (ADR 0091): the address must be chosen again.
+        raise SponsorActionRefused(_("The county or district of your address (%(place)s) is no longer "
+                                     "in force. Choose the current one in the address, then submit "
+                                     "again.") % {"place": full_name(entity.division)})
     agency = filing_agency_for(entity.division) if entity.division_id else None
     if agency is None:
         raise SponsorActionRefused(_("No police agency accepts filings for this address yet. "

@@ -1,7 +1,13 @@
-"""Administrative divisions read from python-stdnum's bundled GB/T 2260 table (stdnum/cn/loc.dat).
+"""Administrative divisions: python-stdnum's GB/T 2260 table (stdnum/cn/loc.dat) as the history,
+overlaid with the Ministry of Civil Affairs' current list (current_list.py, ADR 0091).
 
-The file lists each province, then every code below it with its name; a name may carry the years it
-was valid, e.g. "[-2010]崇文区" (retired in 2010) or "[1983-]淄川区" (current).
+The stdnum file lists each province, then every code below it with its name; a name may carry the
+years it was valid, e.g. "[-2010]崇文区" (retired in 2010) or "[1983-]淄川区" (current), and a code
+that was renamed lists every name: "[-1991]东郊区,[1992-]东丽区" (the last one is the latest).
+
+Codes in the current list are in force, under the list's name; every other code is retired (kept,
+inactive, so old records still show it), except groupings (市辖区, 县 …), which the list does not
+name and which stay as long as their province or city does.
 """
 
 import re
@@ -17,6 +23,7 @@ READING_OVERRIDES = {"朝阳": "Chaoyang", "长安": "Chang'an", "六安": "Lu'a
                      "番禺": "Panyu", "丽水": "Lishui", "铅山": "Yanshan", "乐亭": "Laoting"}
 _LINE = re.compile(r'^(?P<indent>\s*)(?P<code>\d+) (?P<kind>province|county)="(?P<name>[^"]*)"')
 _YEARS = re.compile(r"^\[(?P<start>\d*)-(?P<end>\d*)\]")
+_NAME_HISTORY_SEPARATOR = re.compile(r",(?=\[)")
 
 # Longest suffix first, so 自治县 wins over 县.
 _SUFFIXES_EN = [
@@ -38,6 +45,10 @@ class DivisionRow:
     parent_code: str | None
     active: bool
     is_grouping: bool
+    # In force in stdnum's table but not in the current list: retired since that table was made
+    # (2021 and later). Its agency is generated too, inactive, so records filed there before the
+    # change — imported legacy records among them — keep their agency on a fresh installation.
+    retired_recently: bool = False
 
 
 def english_name(name_zh: str) -> str:
@@ -73,19 +84,46 @@ def _read_entries() -> dict[str, tuple[str, bool]]:
             code = province + "0000"
         else:
             code = province + match["code"]
-        name, active = match["name"], True
-        years = _YEARS.match(name)
-        if years:
-            name, active = name[years.end():], not years["end"]
+        name, active = _latest_name(match["name"])
         if code not in entries or (active and not entries[code][1]):
             entries[code] = (name, active)
     return entries
 
 
-def read_divisions(province_names_en: dict[str, str]) -> list[DivisionRow]:
-    entries = _read_entries()
+def _latest_name(text: str) -> tuple[str, bool]:
+    """(latest name, still in force) of a name with its history."""
+    latest = _NAME_HISTORY_SEPARATOR.split(text)[-1]
+    years = _YEARS.match(latest)
+    if years is None:
+        return latest, True
+    return latest[years.end():], not years["end"]
+
+
+def _merge(history: dict[str, tuple[str, bool]], current: dict[str, str]) -> dict[str, tuple]:
+    """code → (name, active, is_grouping, retired_recently): the current list decides what is in
+    force; the history keeps every other code readable."""
+    merged = {}
+    for code, (name, was_active) in history.items():
+        if code in current:
+            continue
+        grouping = name in GROUPING_NAMES
+        merged[code] = (name, was_active if grouping else False, grouping,
+                        was_active and not grouping)
+    for code, name in current.items():
+        merged[code] = (name, True, False, False)
+    for code, (name, active, grouping, recent) in merged.items():
+        # A grouping of a province or city that is no longer in force is no longer in force either.
+        parent = code[:2] + "0000" if level_of(code) == "prefecture" else code[:4] + "00"
+        if grouping and active and parent in merged and not merged[parent][1]:
+            merged[code] = (name, False, grouping, recent)
+    return merged
+
+
+def read_divisions(province_names_en: dict[str, str], current: dict[str, str]) -> list[DivisionRow]:
+    """Every division the platform knows: the history merged with the current list (code → name)."""
+    entries = _merge(_read_entries(), current)
     rows = []
-    for code, (name, active) in sorted(entries.items()):
+    for code, (name, active, grouping, recent) in sorted(entries.items()):
         level = level_of(code)
         if level == "province":
             parent = None
@@ -97,5 +135,5 @@ def read_divisions(province_names_en: dict[str, str]) -> list[DivisionRow]:
             prefecture = code[:4] + "00"
             parent = prefecture if prefecture in entries else code[:2] + "0000"
             name_en = english_name(name)
-        rows.append(DivisionRow(code, name, name_en, level, parent, active, name in GROUPING_NAMES))
+        rows.append(DivisionRow(code, name, name_en, level, parent, active, grouping, recent))
     return rows

@@ -1,6 +1,6 @@
 """Load the reference data of SPEC §3 into the database. Idempotent: running it again updates the
 shipped names and adds what is new, and keeps what administrators edited (agency codes, contact
-details, keyword lists)."""
+details, keyword lists). Divisions follow the shipped official list (`update_divisions`, ADR 0091)."""
 
 import json
 from dataclasses import dataclass
@@ -18,8 +18,9 @@ from beian.core.models import (
     ServiceType,
     SponsorType,
 )
-from beian.core.reference.agencies import generate_agencies
+from beian.core.reference.current_list import CurrentList, shipped_list
 from beian.core.reference.divisions import read_divisions
+from beian.core.reference.sync import DivisionChanges, sync_divisions
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class LoadSummary:
     divisions: int
     agencies: int
     code_lists: int
+    division_changes: DivisionChanges
 
 
 def shipped_codes() -> dict:
@@ -36,50 +38,23 @@ def shipped_codes() -> dict:
 @transaction.atomic
 def load_reference_data() -> LoadSummary:
     codes = shipped_codes()
-    divisions = read_divisions(codes["province_names_en"])
-    Division.objects.bulk_create(
-        [Division(code=r.code, name_zh=r.name_zh, name_en=r.name_en, level=r.level,
-                  parent_id=r.parent_code, active=r.active, is_grouping=r.is_grouping)
-         for r in divisions],
-        update_conflicts=True, unique_fields=["code"],
-        update_fields=["name_zh", "name_en", "level", "parent", "active", "is_grouping"],
-        batch_size=1000,
-    )
     abbreviations = codes["province_abbreviations"]
     for prefix, (abbreviation, icp) in abbreviations.items():
         ProvinceAbbreviation.objects.update_or_create(
             prefix=prefix, defaults={"abbreviation": abbreviation, "icp_abbreviations": icp})
-    agency_count = _load_agencies(divisions, set(codes["municipalities"]), set(abbreviations))
-    return LoadSummary(len(divisions), agency_count, _load_code_lists(codes))
+    changes = update_divisions(shipped_list())
+    return LoadSummary(Division.objects.count(), Agency.objects.filter(active=True).count(),
+                       _load_code_lists(codes), changes)
 
 
-def _load_agencies(divisions, municipalities: set[str], provinces: set[str]) -> int:
-    rows = generate_agencies(divisions, municipalities, provinces)
-    existing = {agency.division_id: agency for agency in Agency.objects.filter(generated=True)}
-    new, changed = [], []
-    for row in rows:
-        agency = existing.get(row.division_code)
-        if agency is None:
-            new.append(Agency(code=row.code, division_id=row.division_code, level=row.level,
-                              name_zh=row.name_zh, name_en=row.name_en, generated=True))
-        elif (agency.name_zh, agency.name_en) != (row.name_zh, row.name_en):
-            agency.name_zh, agency.name_en = row.name_zh, row.name_en
-            changed.append(agency)
-    Agency.objects.bulk_create(new, batch_size=1000)
-    Agency.objects.bulk_update(changed, ["name_zh", "name_en"], batch_size=1000)
-    # A division that was retired or became a grouping keeps its agency for old records, inactive.
-    Agency.objects.filter(generated=True).exclude(
-        division_id__in=[row.division_code for row in rows]).update(active=False)
-    by_division = dict(Agency.objects.filter(generated=True).values_list("division_id", "id"))
-    parent_division = {row.division_code: row.parent_code for row in rows}
-    with_parent = []
-    for agency in Agency.objects.filter(generated=True).only("id", "division_id", "parent_id"):
-        parent_id = by_division.get(parent_division.get(agency.division_id))
-        if agency.parent_id != parent_id:
-            agency.parent_id = parent_id
-            with_parent.append(agency)
-    Agency.objects.bulk_update(with_parent, ["parent"], batch_size=1000)
-    return len(rows)
+@transaction.atomic
+def update_divisions(current: CurrentList) -> DivisionChanges:
+    """Bring divisions and generated agencies to `current` (the official list in force), with
+    stdnum's table as the history of retired codes. Idempotent; returns what changed."""
+    codes = shipped_codes()
+    rows = read_divisions(codes["province_names_en"], current.names)
+    return sync_divisions(rows, municipalities=set(codes["municipalities"]),
+                          provinces_with_agencies=set(codes["province_abbreviations"]))
 
 
 def _load_code_lists(codes: dict) -> int:
