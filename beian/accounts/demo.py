@@ -1,4 +1,5 @@
-"""Demo accounts for a first look at the platform (make run). Idempotent; never for production."""
+"""Demo accounts, and the contact details of their agencies, for a first look at the platform (make run).
+Idempotent; never for production."""
 
 import base64
 from dataclasses import dataclass
@@ -21,6 +22,16 @@ DEMO_TOTP_KEYS = {
 }
 DEMO_COUNTY_AGENCY = "330106"  # 杭州市西湖区
 DEMO_CITY_AGENCY = "330100"  # 杭州市
+DEMO_PROVINCE_AGENCY = "330000"  # 浙江省
+# Invented contact details (not the real offices'), so that the approval SMS of the demo gives a number.
+DEMO_AGENCY_CONTACTS = {
+    DEMO_COUNTY_AGENCY: {"telephone": "0571-86081234", "address": "杭州市西湖区示例路 18 号",
+                         "office_hours": "工作日 9:00–12:00，13:30–17:00"},
+    DEMO_CITY_AGENCY: {"telephone": "0571-87065678", "address": "杭州市上城区示例大道 66 号",
+                       "office_hours": "工作日 8:30–12:00，14:00–17:30"},
+    DEMO_PROVINCE_AGENCY: {"telephone": "0571-87280110", "address": "杭州市西湖区示例街 1 号",
+                           "office_hours": "工作日 9:00–17:00"},
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,19 @@ def _totp_secret(user: User) -> str:
     return base64.b32encode(bytes.fromhex(key)).decode("ascii")
 
 
+def _fill_demo_agency_contacts() -> None:
+    """Only where nothing is entered yet: details a person changed in the demo stay as they are."""
+    for code, contacts in DEMO_AGENCY_CONTACTS.items():
+        agency = Agency.objects.filter(code=code).first()
+        if agency is not None and not (agency.telephone or agency.address or agency.office_hours):
+            for field, value in contacts.items():
+                setattr(agency, field, value)
+            agency.save(update_fields=list(contacts))
+
+
 @transaction.atomic
 def create_demo_accounts() -> list[DemoLogin]:
+    _fill_demo_agency_contacts()
     county = Agency.objects.get(code=DEMO_COUNTY_AGENCY)
     city = Agency.objects.get(code=DEMO_CITY_AGENCY)
     applicant = _account("demo_applicant", User.Role.APPLICANT, real_name="张伟",

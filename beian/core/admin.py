@@ -1,6 +1,9 @@
 """Administrators edit reference data here (SPEC §3: all of it data, editable)."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from beian.core.models import (
     Agency,
@@ -31,6 +34,16 @@ class AgencyAdmin(admin.ModelAdmin):
     list_filter = ["level", "active"]
     search_fields = ["code", "name_zh", "name_en"]
     raw_id_fields = ["division", "parent"]
+    # Contact details change on the staff page only, where the telephone is checked and every change
+    # is audited (beian.staff.services.update_agency_contacts).
+    readonly_fields = ["telephone", "address", "office_hours", "contact_details_page"]
+
+    @admin.display(description=_("change the contact details"))
+    def contact_details_page(self, obj):
+        if obj is None or not obj.pk:
+            return _("on the staff page, once the agency is saved")
+        return format_html('<a href="{}">{}</a>', reverse("staff:agency_contacts", args=[obj.code]),
+                           _("on the staff page"))
 
 
 @admin.register(ProvinceAbbreviation)

@@ -17,6 +17,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.agency_contacts import contact_context
 from beian.filings import changes, checks
 from beian.filings.listing import listing_of
 from beian.filings.models import (
@@ -406,10 +407,9 @@ def approve_application(*, actor, application: WebsiteApplication, now=None) -> 
                     closes=True, listing=listing_of(application, record_number))
     website_filed.send(sender=WebsiteApplication, application=application, website=website, actor=actor,
                        now=now)
-    agency = application.agency
     _notify(application, "website_approved", {
         "name": application.name, "record_number": website.record_number_text,
-        "agency": agency.name_zh, "telephone": agency.telephone}, language=settings.LANGUAGE_CODE)
+        **contact_context(application.agency)}, language=settings.LANGUAGE_CODE)
     return website
 
 

@@ -18,6 +18,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.agency_contacts import contact_context
 from beian.filings.models import WebsiteApplication
 from beian.filings.snapshots import answers_snapshot
 from beian.inspections import reminders
@@ -306,10 +307,8 @@ def send_due_reminders(*, now=None) -> int:
 
 def _notify_applicant(appointment: Appointment, template: str, **extra) -> None:
     application = appointment.application
-    agency = application.agency
     context = {"name": application.name, "mode": appointment.mode, "place": appointment.place,
-               "documents": appointment.documents, "agency": agency.name_zh if agency else "",
-               "telephone": agency.telephone if agency else "", **extra}
+               "documents": appointment.documents, **contact_context(application.agency), **extra}
     # The applicant reads in Chinese whatever language the reviewer's page is in.
     notify_account(user=application.owner, template=template, context=context,
                    language=settings.LANGUAGE_CODE)

@@ -17,6 +17,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.agency_contacts import contact_context
 from beian.notifications.services import notify_account
 from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
@@ -370,9 +371,7 @@ def _item_agency(subject):
 
 
 def _approval_context(entity: SponsorEntity, name: str) -> dict:
-    agency = entity.agency
-    return {"name": name, "agency": agency.name_zh if agency else "",
-            "telephone": agency.telephone if agency else ""}
+    return {"name": name, **contact_context(entity.agency)}
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.accounts.models import User
 from beian.core.models import Agency
+from beian.staff import services
 from beian.staff.permissions import creatable_roles
 from beian.staff.selectors import agencies_for_new_accounts
 
@@ -146,3 +147,36 @@ class StaffAccountForm(forms.Form):
                 code="password_too_short"))
         if problems:
             self.add_error("password", problems)
+
+
+def _length_messages() -> dict:
+    return {"max_length": _("Use at most %(limit_value)d characters (you entered %(show_value)d).")}
+
+
+class AgencyContactsForm(forms.Form):
+    """What applicants are told about whom to ask: the approval SMS gives the telephone."""
+
+    telephone = forms.CharField(
+        label=_("Contact telephone"), required=False, max_length=40, error_messages=_length_messages(),
+        help_text=_("A landline with its area code, such as 0571-87280000 (an extension may follow), or a "
+                    "mobile number. The approval SMS gives it to the applicant."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
+    address = forms.CharField(
+        label=_("Address"), required=False, max_length=200, error_messages=_length_messages(),
+        help_text=_("Where applicants come for a face review or with documents: street and number."))
+    office_hours = forms.CharField(
+        label=_("Office hours"), required=False, max_length=100, error_messages=_length_messages(),
+        help_text=_("For example: working days 9:00–12:00 and 13:30–17:00."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # A browser would cut a pasted text at maxlength without a word; the server says the limit.
+            field.widget.attrs.pop("maxlength", None)
+
+    def clean_telephone(self):
+        telephone = services.clean_telephone(self.cleaned_data["telephone"])
+        problem = services.agency_telephone_error(telephone)
+        if problem:
+            raise ValidationError(problem)
+        return telephone

@@ -15,6 +15,9 @@ from beian.staff.jurisdiction import can_manage_accounts_of
 Role = User.Role
 STAFF_ROLES = tuple(User.STAFF_ROLES)
 ACCOUNT_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR, Role.SUPERVISOR)
+# An agency's contact details (SPEC §3): its own supervisors, and the system administrator for every
+# agency (platform data is their duty). Reviewers only read them.
+AGENCY_CONTACT_EDITORS = (Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR)
 
 # Roles each administrator may give to a new account. Nobody creates applicants here (they register),
 # and nobody creates a peer of their own duty: a security administrator cannot multiply the
@@ -43,6 +46,16 @@ def can_manage_account(actor, account) -> bool:
     if account.role not in creatable_roles(actor):
         return False
     return can_manage_accounts_of(actor, account.agency)
+
+
+def can_edit_agency_contacts(actor, agency) -> bool:
+    """A supervisor edits the contact details of their own agency only (the agencies below have
+    supervisors of their own); the system administrator those of every agency."""
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active or agency is None:
+        return False
+    if actor.role == Role.SYSTEM_ADMINISTRATOR:
+        return True
+    return actor.role == Role.SUPERVISOR and actor.agency_id is not None and actor.agency_id == agency.pk
 
 
 def role_required(*roles):

@@ -1,4 +1,5 @@
-"""Reads that apply the reader's scope: staff accounts an administrator may see, the audit log."""
+"""Reads that apply the reader's scope: staff accounts an administrator may see, agencies and their
+contact details, the audit log."""
 
 import datetime
 
@@ -44,6 +45,40 @@ def search_agencies(actor: User, text: str, limit: int = 10) -> list[Agency]:
         return []
     condition = Q(code__startswith=text) | Q(name_zh__icontains=text) | Q(name_en__icontains=text)
     return list(agencies_for_new_accounts(actor).filter(condition).order_by("code")[:limit])
+
+
+def agencies_known_to(actor: User) -> QuerySet[Agency]:
+    """Agencies whose contact page the actor may learn exists: the system administrator every agency,
+    a supervisor those of their jurisdiction (whether they may edit one is can_edit_agency_contacts)."""
+    if actor.role == Role.SYSTEM_ADMINISTRATOR:
+        return Agency.objects.all()
+    if actor.role == Role.SUPERVISOR:
+        return agencies_in_scope(actor)
+    return Agency.objects.none()
+
+
+def agency_for_contacts(actor: User, code: str) -> Agency:
+    """One agency by its code, or 404 when the actor may not know about it."""
+    return get_object_or_404(agencies_known_to(actor).select_related("parent"), code=code)
+
+
+def agency_directory(actor: User, *, text: str = "", without_telephone: bool = False) -> QuerySet[Agency]:
+    """The agencies' contact details for the system administrator's list: a code prefix or part of a
+    name narrows it; `without_telephone` keeps the active agencies whose approval messages go out
+    without a number."""
+    agencies = agencies_known_to(actor).order_by("code")
+    text = text.strip()
+    if text:
+        agencies = agencies.filter(Q(code__startswith=text) | Q(name_zh__icontains=text)
+                                   | Q(name_en__icontains=text))
+    if without_telephone:
+        agencies = agencies.filter(telephone="", active=True)
+    return agencies
+
+
+def agencies_without_telephone(actor: User) -> QuerySet[Agency]:
+    """Active agencies of the actor's jurisdiction that have no contact telephone yet."""
+    return agencies_in_scope(actor).filter(telephone="", active=True).order_by("code")
 
 
 def audit_entries(*, action: str = "", actor: str = "", since: datetime.date | None = None,

@@ -1,19 +1,25 @@
-"""Business actions on staff accounts and their second factor. One function per action: keyword-only
-arguments, an explicit actor, one transaction, an audit entry in that transaction."""
+"""Business actions on staff accounts and their second factor, and on the agencies' contact details.
+One function per action: keyword-only arguments, an explicit actor, one transaction, an audit entry in
+that transaction."""
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.models import Agency
+from beian.rules import check_office_phone, message_for
 from beian.staff.jurisdiction import can_manage_accounts_of
-from beian.staff.permissions import can_manage_account, creatable_roles
+from beian.staff.permissions import can_edit_agency_contacts, can_manage_account, creatable_roles
 
 ENROLMENT_DEVICE_NAME = "enrolment"
 CONFIRMED_DEVICE_NAME = "authenticator"
@@ -138,3 +144,63 @@ def verify_second_factor(*, user: User, token: str,
     details = {} if check.accepted else {"step": "sign-in", "throttled": check.locked_until is not None}
     audit.record(actor=user, action=action, target=device, client_address=client_address, details=details)
     return check, device if check.accepted else None
+
+
+# --- agencies' contact details (SPEC §3) --------------------------------------------------------------
+
+AGENCY_CONTACT_FIELDS = ("telephone", "address", "office_hours")
+
+
+def clean_contact_text(value: str) -> str:
+    """Without leading, trailing or repeated spaces (Chinese punctuation stays as typed)."""
+    return " ".join((value or "").split())
+
+
+def clean_telephone(value: str) -> str:
+    """Full-width digits and dashes as typed on a Chinese keyboard become plain ones: an SMS shows
+    0571-87280000, not ０５７１－８７２８００００."""
+    return clean_contact_text(unicodedata.normalize("NFKC", value or ""))
+
+
+def agency_telephone_error(telephone: str) -> str | None:
+    """Why `telephone` cannot be an agency's contact number (the rules for an office telephone: area
+    code and number, or a mobile), in the current language; None when it can (or is empty)."""
+    if not telephone:
+        return None
+    problems = check_office_phone(telephone, path="telephone")
+    if not problems:
+        return None
+    if problems[0].rule == "phone.fake":
+        # The rule's own text speaks of a person; here applicants must reach an office.
+        return gettext("This number does not look real (one repeated digit or a run such as 12345678). "
+                       "Enter the number on which applicants can reach the agency.")
+    return message_for(problems[0], translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@transaction.atomic
+def update_agency_contacts(*, actor: User, agency: Agency, telephone: str, address: str, office_hours: str,
+                           client_address: str | None = None) -> Agency:
+    """Set the telephone, address and office hours that applicants are given (the approval SMS gives
+    the telephone). Raises PermissionDenied outside the actor's authority and ValidationError (by
+    field) for a number that is not a real mainland one. Saving the same values again changes and
+    audits nothing."""
+    if not can_edit_agency_contacts(actor, agency):
+        raise PermissionDenied("agency outside the actor's authority")
+    wanted = {"telephone": clean_telephone(telephone), "address": clean_contact_text(address),
+              "office_hours": clean_contact_text(office_hours)}
+    problem = agency_telephone_error(wanted["telephone"])
+    if problem:
+        raise ValidationError({"telephone": problem})
+    locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    changes = {field: [getattr(locked, field), value] for field, value in wanted.items()
+               if getattr(locked, field) != value}
+    if not changes:
+        return locked
+    for field, (_before, after) in changes.items():
+        setattr(locked, field, after)
+    # The lengths of the fields, whoever calls (the form says them in its own words first).
+    locked.clean_fields(exclude=[f.name for f in Agency._meta.fields if f.name not in changes])
+    locked.save(update_fields=list(changes))
+    audit.record(actor=actor, action="agency_contacts_changed", target=locked, client_address=client_address,
+                 details={"agency": locked.code, "changes": changes})
+    return locked

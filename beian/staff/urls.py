@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.staff.views import accounts, audit, home, otp
+from beian.staff.views import accounts, agencies, audit, home, otp
 
 app_name = "staff"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/<int:pk>/deactivate/", accounts.account_deactivate, name="account_deactivate"),
     path("accounts/<int:pk>/reactivate/", accounts.account_reactivate, name="account_reactivate"),
     path("accounts/<int:pk>/reset-authenticator/", accounts.account_reset_otp, name="account_reset_otp"),
+    path("agencies/", agencies.agency_list, name="agencies"),
+    path("agencies/<str:code>/", agencies.agency_contacts, name="agency_contacts"),
     path("audit/", audit.audit_log, name="audit"),
     path("audit/verify/", audit.audit_verify, name="audit_verify"),
 ]

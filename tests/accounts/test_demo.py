@@ -23,6 +23,20 @@ def test_demo_accounts_are_created_once(reference_data):
     assert applicant.is_active and applicant.mobile_verified_at is not None
 
 
+def test_the_demo_agencies_have_contact_details_that_pass_the_rules_and_edits_are_kept(reference_data):
+    from beian.core.models import Agency
+    from beian.rules import check_office_phone
+
+    create_demo_accounts()
+    for code in ("330106", "330100", "330000"):
+        agency = Agency.objects.get(code=code)
+        assert agency.telephone and agency.address and agency.office_hours
+        assert check_office_phone(agency.telephone, path="telephone") == []
+    Agency.objects.filter(code="330106").update(telephone="0571-86089999")
+    create_demo_accounts()
+    assert Agency.objects.get(code="330106").telephone == "0571-86089999"
+
+
 def test_the_demo_applicant_can_sign_in_and_out(client, reference_data):
     create_demo_accounts()
     response = client.post("/accounts/login/", {"username": "demo_applicant", "password": DEMO_PASSWORD,

@@ -38,6 +38,17 @@ def test_approval_files_the_website_with_a_record_number_and_tells_the_applicant
     assert website.record_number in sms.text and "010-85951234" in sms.text
 
 
+def test_without_an_agency_telephone_the_approval_names_the_agency_to_ask(sponsor, chaoyang_reviewer):
+    sponsor.agency.telephone = ""
+    sponsor.agency.save()
+    application = helpers.submitted_application(sponsor)
+    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    sms = OutboxMessage.objects.get(template="website_approved")
+    assert website.record_number in sms.text
+    assert sms.text.endswith(f"如有疑问，请联系{website.agency.name_zh}。")
+    assert "咨询电话" not in sms.text and sms.system_message.body == sms.text
+
+
 def test_serials_are_consecutive_per_agency(sponsor, chaoyang_reviewer):
     applications = [helpers.submitted_application(helpers.approved_sponsor()) for _ in range(3)]
     numbers = [services.approve_application(actor=chaoyang_reviewer, application=application).record_number

@@ -146,6 +146,21 @@ def test_the_filed_website_shows_the_filing_code(applicant_client, sponsor, chao
     assert "data-copy-from" in page and "download=" in page
 
 
+def test_the_applicant_sees_the_contact_details_of_the_filing_agency(applicant_client, sponsor,
+                                                                     chaoyang_reviewer):
+    agency = sponsor.agency
+    agency.telephone, agency.address = "010-85951234", "朝阳区示例路 1 号"
+    agency.office_hours = "工作日 9:00–17:00"
+    agency.save()
+    application = helpers.submitted_application(sponsor)
+    page = applicant_client.get(reverse("filings:application", args=[application.pk]),
+                                HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Telephone: 010-85951234" in page and "Office hours: 工作日 9:00–17:00" in page
+    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    page = applicant_client.get(reverse("filings:website", args=[website.pk])).content.decode()
+    assert "电话：010-85951234" in page and "地址：朝阳区示例路 1 号" in page
+
+
 def test_another_applicant_gets_404_and_staff_403(client, sponsor, chaoyang_reviewer):
     application = helpers.submitted_application(sponsor)
     website = services.approve_application(actor=chaoyang_reviewer, application=application)

@@ -61,8 +61,12 @@ class Agency(BilingualNamed):
                                  related_name="agencies")
     parent = models.ForeignKey("self", verbose_name=_("parent agency"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="children")
+    # Contact details (SPEC §3): kept by the agency's supervisors and the system administrator through
+    # beian.staff.services.update_agency_contacts (validated and audited); messages to applicants give
+    # the telephone.
     telephone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
     active = models.BooleanField(_("active"), default=True)
     # Generated from a division by load_reference_data (one per division); others are added by hand.
     generated = models.BooleanField(_("generated from the division table"), default=False)

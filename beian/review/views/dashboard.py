@@ -12,7 +12,9 @@ from beian.review.forms import QueueFilterForm
 from beian.review.selectors import queue
 from beian.review.statistics import dashboard_figures, weekly_chart
 from beian.staff.permissions import role_required
+from beian.staff.selectors import agencies_without_telephone
 
+MISSING_TELEPHONES_LISTED = 10
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", as_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
@@ -22,8 +24,21 @@ FORMATS = {
 @role_required(User.Role.SUPERVISOR)
 def dashboard_view(request):
     figures = dashboard_figures(request.user)
-    return render(request, "review/dashboard.html",
-                  {"figures": figures, "weekly_chart": weekly_chart(figures["weeks"])})
+    return render(request, "review/dashboard.html", {
+        "figures": figures, "weekly_chart": weekly_chart(figures["weeks"]),
+        **_missing_telephones(request.user)})
+
+
+def _missing_telephones(user) -> dict:
+    """The approval SMS gives the filing agency's telephone: tell the supervisor when their agency has
+    none (they can enter it) and which agencies below have none (their own supervisors enter it)."""
+    missing = agencies_without_telephone(user)
+    below = missing.exclude(pk=user.agency_id)
+    return {
+        "own_agency_without_telephone": missing.filter(pk=user.agency_id).exists(),
+        "agencies_below_without_telephone": list(below[:MISSING_TELEPHONES_LISTED]),
+        "agencies_below_without_telephone_count": below.count(),
+    }
 
 
 @role_required(User.Role.SUPERVISOR)

@@ -10,4 +10,6 @@ def home(request):
     return render(request, "staff/home.html", {
         "manages_accounts": user.role in ACCOUNT_ADMINISTRATORS,
         "reads_audit_log": user.role == User.Role.AUDITOR,
+        "keeps_agency_contacts": user.role == User.Role.SYSTEM_ADMINISTRATOR,
+        "keeps_own_agency_contacts": user.role == User.Role.SUPERVISOR and user.agency_id is not None,
     })
