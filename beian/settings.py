@@ -285,15 +285,29 @@ BADGE_CHECK_RESOLVE = _read("BADGE_CHECK_RESOLVE", env.dict, default={})
 API_RATE_LIMITS = {"prechecks": _read("API_PRECHECK_RATE_PER_MINUTE", env.int, default=120)}
 API_MAX_BODY_BYTES = _read("API_MAX_BODY_BYTES", env.int, default=64 * 1024)
 
-# Accounts (SPEC §8): password length by role, idle sign-out, SMS code sending limits
-# as (count, seconds) per phone number and per client address, sign-in lock-out.
+# Accounts (SPEC §8): password length by role, idle sign-out, SMS code sending limits, sign-in
+# lock-outs. The figures and why: ADR 0095.
 PASSWORD_MIN_LENGTH_APPLICANT = _read("PASSWORD_MIN_LENGTH_APPLICANT", env.int, default=8)
 PASSWORD_MIN_LENGTH_STAFF = _read("PASSWORD_MIN_LENGTH_STAFF", env.int, default=12)
 IDLE_TIMEOUT_MINUTES_APPLICANT = _read("IDLE_TIMEOUT_MINUTES_APPLICANT", env.int, default=30)
 IDLE_TIMEOUT_MINUTES_STAFF = _read("IDLE_TIMEOUT_MINUTES_STAFF", env.int, default=15)
-SMS_CODE_RATE_LIMITS = [(1, 60), (5, 3600), (10, 86400)]
+# SMS codes as (count, seconds): strict per phone number (whatever the purpose); generous per client
+# address, because an office, a campus or a carrier's NAT puts many people behind one address. Past
+# the lower per-address threshold every further code needs the human check answered again.
+SMS_CODE_PHONE_LIMITS = [(1, 60), (5, 3600), (10, 86400)]
+SMS_CODE_ADDRESS_LIMITS = [(_read("SMS_CODE_ADDRESS_PER_HOUR", env.int, default=100), 3600),
+                           (_read("SMS_CODE_ADDRESS_PER_DAY", env.int, default=500), 86400)]
+SMS_CODE_ADDRESS_HUMAN_CHECK_AFTER = (_read("SMS_CODE_ADDRESS_HUMAN_CHECK_AFTER", env.int, default=10), 3600)
+# Codes (and registration notices) the platform sends a day, all visitors together; administrators are
+# told once a day when the warning share is reached and once when it is spent.
+SMS_DAILY_BUDGET = _read("SMS_DAILY_BUDGET", env.int, default=20000)
+SMS_DAILY_BUDGET_WARNING_PERCENT = _read("SMS_DAILY_BUDGET_WARNING_PERCENT", env.int, default=80)
+# Sign-in: an account locks after failures in a row (its owner's success ends the series); a client
+# address after failures within a sliding window, whoever succeeds in between.
 SIGN_IN_MAX_FAILURES = _read("SIGN_IN_MAX_FAILURES", env.int, default=5)
 SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
+SIGN_IN_ADDRESS_MAX_FAILURES = _read("SIGN_IN_ADDRESS_MAX_FAILURES", env.int, default=10)
+SIGN_IN_ADDRESS_WINDOW_MINUTES = _read("SIGN_IN_ADDRESS_WINDOW_MINUTES", env.int, default=10)
 EMAIL_CONFIRMATION_DAYS = 3
 # Image captcha (django-simple-captcha); the text question for people who cannot read it is ours.
 CAPTCHA_LENGTH = 5

@@ -31,6 +31,10 @@ PUBLIC_URL_NAMES = {
     "accounts:password_reset",
     "accounts:password_reset_verify",
     "accounts:password_reset_resend",
+    "accounts:sign_in_code",
+    "accounts:sign_in_code_verify",
+    "accounts:sign_in_code_resend",
+    "accounts:complete_registration",
     "accounts:logout",
     "captcha-image",
     "captcha-image-2x",
@@ -46,6 +50,8 @@ PUBLIC_URL_NAMES = {
 PUBLIC_URL_NAMES_WITH_ARGUMENTS = {"captcha-image", "captcha-image-2x", "accounts:logout",
                                    "accounts:resend_registration_code", "accounts:password_reset_resend",
                                    "accounts:verify_mobile", "accounts:password_reset_verify",
+                                   "accounts:sign_in_code_verify", "accounts:sign_in_code_resend",
+                                   "accounts:complete_registration",
                                    "records:record", "records:badge", "api-v1:record"}
 SIGN_IN_PATHS = {reverse("accounts:login"), reverse("admin:login")}
 SAMPLE_VALUES = {"int": "1", "path": "x", "slug": "x", "str": "x",

@@ -46,11 +46,28 @@ def _password_field(label, *, autocomplete="new-password", help_text=""):
                            widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}))
 
 
-class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
-    username = forms.CharField(
+def clean_new_username(value: str) -> str:
+    username = value.strip()
+    if not USERNAME_PATTERN.fullmatch(username):
+        raise forms.ValidationError(_("Use 6 to 30 letters, digits or underscores (_), nothing else."))
+    return username
+
+
+def _username_field():
+    return forms.CharField(
         label=_("Username"), max_length=30,
         help_text=_("6 to 30 letters, digits or underscores (_)."),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}))
+
+
+def _email_field():
+    return forms.EmailField(label=_("E-mail address"), max_length=254,
+                            help_text=_("We send a link to confirm it."),
+                            widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
+    username = _username_field()
     password1 = _password_field(_("Password"))
     password2 = _password_field(_("Password again"))
     real_name = forms.CharField(label=_("Real name"), max_length=50,
@@ -60,9 +77,7 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
                              help_text=_("A mainland mobile number; we send a code to it by SMS."),
                              widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel",
                                                            "type": "tel"}))
-    email = forms.EmailField(label=_("E-mail address"), max_length=254,
-                             help_text=_("We send a link to confirm it."),
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = _email_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,13 +85,10 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
         self.fields["password1"].help_text = " ".join(
             str(text) for text in password_validation.password_validators_help_texts())
 
+    # Whether the username, number or address already has an account is not checked here: an
+    # anonymous visitor must not learn it (services.register_applicant, ADR 0095).
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
-        if not USERNAME_PATTERN.fullmatch(username):
-            raise forms.ValidationError(_("Use 6 to 30 letters, digits or underscores (_), nothing else."))
-        if selectors.username_is_taken(username):
-            raise forms.ValidationError(_("This username is already taken. Choose another one."))
-        return username
+        return clean_new_username(self.cleaned_data["username"])
 
     def clean_real_name(self):
         return self.cleaned_data["real_name"].strip()
@@ -86,10 +98,34 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
         if not mobile:
             raise forms.ValidationError(_("Enter a mainland mobile phone number of 11 digits, "
                                           "for example 13800138000."))
-        if selectors.active_account_with_mobile(mobile) is not None:
-            raise forms.ValidationError(_("This mobile number already belongs to an account. Sign in, or "
-                                          "reset the password of that account."))
         return mobile
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def password_user(self):
+        return User(username=self.cleaned_data.get("username", ""), email=self.cleaned_data.get("email", ""),
+                    real_name=self.cleaned_data.get("real_name", ""), role=User.Role.APPLICANT)
+
+
+class CompleteRegistrationForm(forms.Form):
+    """After the code: a new username and/or e-mail address, for those another account holds. The
+    person has confirmed a mobile number, so here the form says plainly what is taken."""
+
+    username = _username_field()
+    email = _email_field()
+
+    def __init__(self, *args, fields=("username", "email"), now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+        for name in [name for name in self.fields if name not in fields]:
+            del self.fields[name]
+
+    def clean_username(self):
+        username = clean_new_username(self.cleaned_data["username"])
+        if selectors.username_is_taken(username, now=self.now):
+            raise forms.ValidationError(_("This username is already taken. Choose another one."))
+        return username
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -97,10 +133,6 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
             raise forms.ValidationError(_("This e-mail address already belongs to an account. "
                                           "Use another address."))
         return email
-
-    def password_user(self):
-        return User(username=self.cleaned_data.get("username", ""), email=self.cleaned_data.get("email", ""),
-                    real_name=self.cleaned_data.get("real_name", ""), role=User.Role.APPLICANT)
 
 
 class SignInForm(HumanCheckFormMixin, forms.Form):
@@ -127,6 +159,19 @@ class PasswordResetRequestForm(HumanCheckFormMixin, forms.Form):
     username = forms.CharField(label=_("Username or mobile number"), max_length=150,
                                widget=forms.TextInput(attrs={"autocomplete": "username",
                                                              "autocapitalize": "none"}))
+
+
+class SignInCodeRequestForm(PasswordResetRequestForm):
+    """Ask for a sign-in code (the way round a sign-in lock): the same fields as a reset."""
+
+
+class SignInWithCodeForm(CodeForm):
+    password = _password_field(_("Password"), autocomplete="current-password")
+    field_order = ["password", "code"]
+
+
+class HumanCheckForm(HumanCheckFormMixin, forms.Form):
+    """The human check alone, answered again before an SMS when many were asked for from one network."""
 
 
 class PasswordResetForm(PasswordPairMixin, CodeForm):

@@ -21,3 +21,27 @@ def send_email_confirmation(*, email: str, real_name: str, link: str, days: int,
     _notifications().send_email(to=email, template="confirm_email_address",
                                 context={"real_name": real_name, "link": link, "days": days},
                                 language=language)
+
+
+def send_registration_attempt_sms(*, phone: str, owner, language: str | None = None) -> None:
+    """To the holder of a mobile number that someone used to register again (instead of a code:
+    the visitor is not told that the number already has an account)."""
+    _notifications().send_sms(to=phone, template="registration_attempt", context={}, user=owner,
+                              language=language)
+
+
+def send_registration_attempt_email(*, email: str, owner, language: str | None = None) -> None:
+    """To the holder of an e-mail address that someone used to register again."""
+    _notifications().send_email(to=email, template="registration_attempt_email",
+                                context={"real_name": owner.real_name},
+                                language=owner.language or language)
+
+
+def alert_administrator(*, user, template: str, context: dict) -> None:
+    """A system message to an administrator, and the same text by e-mail when the account has an address."""
+    notifications = _notifications()
+    message = notifications.post_system_message(user=user, template=template, context=context)
+    if user.email:
+        notifications.send_email(to=user.email, template="administrator_alert",
+                                 context={"subject": message.subject, "body": message.body},
+                                 language=user.language or None)

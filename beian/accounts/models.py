@@ -61,6 +61,7 @@ class VerificationCode(models.Model):
         PASSWORD_RESET = "password_reset", _("password reset")
         CANCELLATION = "cancellation", _("website cancellation")
         MOBILE_CHANGE = "mobile_change", _("change of mobile number")
+        SIGN_IN = "sign_in", _("sign-in")
 
     phone = models.CharField(_("mobile phone"), max_length=20)
     purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices)

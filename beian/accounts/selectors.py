@@ -24,9 +24,12 @@ def stale_pending_registrations(*, now=None):
     return pending_registrations().filter(date_joined__lt=cutoff)
 
 
-def username_is_taken(username: str, *, now=None) -> bool:
+def username_is_taken(username: str, *, now=None, exclude: User | None = None) -> bool:
     stale = stale_pending_registrations(now=now).values("pk")
-    return User.objects.filter(username__iexact=username).exclude(pk__in=stale).exists()
+    holders = User.objects.filter(username__iexact=username).exclude(pk__in=stale)
+    if exclude is not None:
+        holders = holders.exclude(pk=exclude.pk)
+    return holders.exists()
 
 
 def active_account_with_mobile(mobile: str) -> User | None:
@@ -55,3 +58,8 @@ def superseded_registrations(user: User):
     """Pending registrations that used the mobile or e-mail of `user`, who has just been activated."""
     return pending_registrations().exclude(pk=user.pk).filter(
         Q(mobile=user.mobile) | Q(email__iexact=user.email))
+
+
+def administrators_to_alert():
+    """Who hears about the platform's own trouble (the SMS budget): active system administrators."""
+    return User.objects.filter(role=User.Role.SYSTEM_ADMINISTRATOR, is_active=True).order_by("pk")

@@ -2,22 +2,36 @@
 
 Sign-in and its lock-out are in signin.py; SMS codes in sms_codes.py. Each action is one
 transaction with its audit entry; messages are queued inside it and delivered after commit.
+
+Registration never tells an anonymous visitor whether a username, mobile number or e-mail address
+already belongs to an account (ADR 0095): the form is accepted either way and the visitor sees the
+same code page. A number with an account gets a notice instead of the code, an address with an
+account a notice by e-mail; a username or address that cannot be used is asked for again only once
+the visitor has confirmed their own mobile number with the code.
 """
+
+import secrets
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from beian.accounts import messaging, selectors
 from beian.accounts.models import User, VerificationCode
 from beian.accounts.signin import account_lock
-from beian.accounts.sms_codes import issue_code, verify_code, wait_message
+from beian.accounts.sms_codes import issue_code, verify_code
 from beian.core import audit, ratelimit
 
 EMAIL_TOKEN_SALT = "beian.accounts.email-confirmation"
+# A registration whose username was taken waits under a name nobody can choose (the form allows
+# letters, digits and "_" only) until its owner has confirmed the code and chosen another one.
+PROVISIONAL_USERNAME_PREFIX = "+pending-"
+# Notices to the holder of an e-mail address that someone used to register: at most this many.
+REGISTRATION_NOTICE_EMAIL_LIMITS = [ratelimit.Limit(1, 3600), ratelimit.Limit(3, 86400)]
 
 
 class AccountError(Exception):
@@ -28,13 +42,27 @@ class AccountError(Exception):
         self.message = message
 
 
+class RegistrationIncomplete(AccountError):
+    """The mobile number is confirmed, but `fields` ("username", "email") hold a value that another
+    account has: the person chooses them again (views.registration.complete_registration)."""
+
+    def __init__(self, fields: list[str]):
+        super().__init__(_("Your mobile number is confirmed. One more step: choose what cannot be used."))
+        self.fields = fields
+
+
+def is_provisional_username(username: str) -> bool:
+    return username.startswith(PROVISIONAL_USERNAME_PREFIX)
+
+
 # ---- registration -------------------------------------------------------------------------------
 
 def register_applicant(*, username: str, password: str, real_name: str, mobile: str, email: str,
-                       client_address: str | None, language: str | None = None, now=None) -> User:
-    """An inactive applicant account, and a code by SMS to confirm the mobile number.
-    Raises sms_codes.CodeNotSent (nothing is created) when codes for this number or address are
-    rate limited."""
+                       client_address: str | None, language: str | None = None, now=None,
+                       human_checked: bool = False) -> User:
+    """An inactive applicant account, and an SMS to confirm the mobile number — the same answer
+    whether or not the username, number or address already has an account (see the module text).
+    Raises sms_codes.CodeNotSent (nothing is created) when the SMS is refused by a limit."""
     now = now or timezone.now()
     with transaction.atomic():
         # A registration never confirmed for a day no longer reserves its username (ADR 0021).
@@ -42,32 +70,88 @@ def register_applicant(*, username: str, password: str, real_name: str, mobile: 
         user = User(username=username, real_name=real_name, mobile=mobile, email=email,
                     role=User.Role.APPLICANT, is_active=False, date_joined=now)
         user.set_password(password)
-        user.save()
+        if selectors.username_is_taken(username, now=now) or not _saved(user):
+            user.username = f"{PROVISIONAL_USERNAME_PREFIX}{secrets.token_hex(8)}"
+            user.save()
         # The visitor is not an account holder yet: no actor, the account is the target.
         audit.record(actor=None, action="account_registered", target=user, client_address=client_address,
                      details={"username": username})
-        issue_code(phone=mobile, purpose=VerificationCode.Purpose.REGISTRATION, client_address=client_address,
-                   now=now, language=language)
+        _send_registration_sms(user, client_address=client_address, language=language, now=now,
+                               human_checked=human_checked)
+        email_holder = selectors.active_account_with_email(email)
+        if email_holder is not None and ratelimit.hit(f"registration-notice:email:{email.lower()}",
+                                                      REGISTRATION_NOTICE_EMAIL_LIMITS, now=now).allowed:
+            messaging.send_registration_attempt_email(email=email_holder.email, owner=email_holder,
+                                                      language=language)
     return user
 
 
+def _saved(user: User) -> bool:
+    """Save a new account; False when its username was taken meanwhile (the unique index refused)."""
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        return False
+    return True
+
+
+def _send_registration_sms(user: User, *, client_address: str | None, language: str | None, now,
+                           human_checked: bool) -> None:
+    """The code to a number without an account; to a number with one, a notice to its holder instead
+    (and a code nobody knows, so the code page behaves the same). Limits count both alike."""
+    holder = selectors.active_account_with_mobile(user.mobile)
+    issue_code(phone=user.mobile, purpose=VerificationCode.Purpose.REGISTRATION,
+               client_address=client_address, now=now, language=language, human_checked=human_checked,
+               deliver=holder is None)
+    if holder is not None:
+        messaging.send_registration_attempt_sms(phone=user.mobile, owner=holder, language=language)
+
+
 def resend_registration_code(*, user: User, client_address: str | None, language: str | None = None,
-                             now=None) -> None:
+                             now=None, human_checked: bool = False) -> None:
     if user.is_active:
         raise AccountError(_("This account is already active. Sign in."))
-    issue_code(phone=user.mobile, purpose=VerificationCode.Purpose.REGISTRATION,
-               client_address=client_address, now=now, language=language)
+    with transaction.atomic():
+        _send_registration_sms(user, client_address=client_address, language=language,
+                               now=now or timezone.now(), human_checked=human_checked)
 
 
 def activate_account(*, user: User, code: str, client_address: str | None, email_link_base: str,
                      language: str | None = None, now=None) -> User:
     """Confirm the mobile number with the SMS code: the account becomes active, older unconfirmed
-    registrations with the same mobile or e-mail are removed, and the e-mail link is sent."""
+    registrations with the same mobile or e-mail are removed, and the e-mail link is sent.
+    Raises AccountError for a wrong code, RegistrationIncomplete (the code is then used) when the
+    username or e-mail address must be chosen again."""
     now = now or timezone.now()
     # Outside the transaction below: a wrong code must stay counted even when activation fails.
     check = verify_code(phone=user.mobile, purpose=VerificationCode.Purpose.REGISTRATION, code=code, now=now)
     if not check.ok:
         raise AccountError(check.message)
+    return _activate(user=user, client_address=client_address, email_link_base=email_link_base,
+                     language=language, now=now)
+
+
+def complete_registration(*, user: User, username: str = "", email: str = "", client_address: str | None,
+                          email_link_base: str, language: str | None = None, now=None) -> User:
+    """After the code confirmed the mobile number (the caller keeps that proof): activate with the
+    username and/or e-mail address chosen again. Raises RegistrationIncomplete while one cannot be used."""
+    return _activate(user=user, username=username, email=email, client_address=client_address,
+                     email_link_base=email_link_base, language=language, now=now or timezone.now())
+
+
+def _details_to_choose_again(user: User, now) -> list[str]:
+    fields = []
+    if is_provisional_username(user.username) or selectors.username_is_taken(user.username, now=now,
+                                                                             exclude=user):
+        fields.append("username")
+    if selectors.active_account_with_email(user.email) is not None:
+        fields.append("email")
+    return fields
+
+
+def _activate(*, user: User, client_address: str | None, email_link_base: str, language: str | None, now,
+              username: str = "", email: str = "") -> User:
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_active:
@@ -75,13 +159,22 @@ def activate_account(*, user: User, code: str, client_address: str | None, email
         if selectors.active_account_with_mobile(user.mobile) is not None:
             raise AccountError(_("Meanwhile another account was activated with this mobile number. "
                                  "Sign in to that account, or register with another number."))
-        if selectors.active_account_with_email(user.email) is not None:
-            raise AccountError(_("Meanwhile another account was activated with this e-mail address. "
-                                 "Register again with another address."))
+        if username:
+            _delete_registrations(selectors.stale_pending_registrations(now=now)
+                                  .filter(username__iexact=username).exclude(pk=user.pk))
+            user.username = username
+        user.email = email or user.email
+        missing = _details_to_choose_again(user, now)
+        if missing:
+            raise RegistrationIncomplete(missing)
         _delete_registrations(selectors.superseded_registrations(user))
         user.is_active = True
         user.mobile_verified_at = now
-        user.save(update_fields=["is_active", "mobile_verified_at"])
+        try:
+            with transaction.atomic():
+                user.save(update_fields=["username", "email", "is_active", "mobile_verified_at"])
+        except IntegrityError as taken:  # another account took the name or address this instant
+            raise RegistrationIncomplete(_details_to_choose_again(user, now) or ["username"]) from taken
         audit.record(actor=user, action="account_activated", target=user, client_address=client_address)
         _queue_email_confirmation(user, email_link_base, language)
     return user
@@ -117,7 +210,11 @@ def send_email_confirmation(*, user: User, email_link_base: str, language: str |
     verdict = ratelimit.hit(f"email-confirmation:{user.pk}",
                             [ratelimit.Limit(1, 60), ratelimit.Limit(5, 86400)])
     if not verdict.allowed:
-        raise AccountError(wait_message(verdict.retry_after))
+        minutes = max(1, -(-verdict.retry_after // 60))
+        raise AccountError(ngettext(
+            "A confirmation e-mail was sent a moment ago. You can ask for a new one in %(count)d minute.",
+            "A confirmation e-mail was sent a moment ago. You can ask for a new one in %(count)d minutes.",
+            minutes) % {"count": minutes})
     with transaction.atomic():
         _queue_email_confirmation(user, email_link_base, language)
 
@@ -157,7 +254,7 @@ def change_password(*, user: User, new_password: str, client_address: str | None
 
 
 def request_password_reset(*, login: str, client_address: str | None, language: str | None = None,
-                           now=None) -> User | None:
+                           now=None, human_checked: bool = False) -> User | None:
     """Send a reset code to the confirmed mobile of the account named by username or mobile.
     Returns the account, or None when there is none (the page says the same either way)."""
     user = selectors.account_for_sign_in(login)
@@ -165,7 +262,8 @@ def request_password_reset(*, login: str, client_address: str | None, language: 
         return None
     with transaction.atomic():
         issue_code(phone=user.mobile, purpose=VerificationCode.Purpose.PASSWORD_RESET,
-                   client_address=client_address, now=now, user=user, language=language)
+                   client_address=client_address, now=now, user=user, language=language,
+                   human_checked=human_checked)
         audit.record(actor=None, action="password_reset_requested", target=user,
                      client_address=client_address)
     return user

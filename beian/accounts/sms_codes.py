@@ -3,7 +3,7 @@
 A code is 6 digits from the operating system's CSPRNG, valid 10 minutes, single use, bound to one
 phone number and one purpose, and dies after 5 wrong tries. Only an HMAC of it (keyed with
 SECRET_KEY) is stored, so a database dump does not reveal live codes. Sending is limited per phone
-number and per client address (settings.SMS_CODE_RATE_LIMITS) through Django's cache.
+number, per client address and by a daily budget (beian.accounts.sms_limits).
 
     issued = issue_code(phone=..., purpose=VerificationCode.Purpose.CANCELLATION, client_address=...)
     check = verify_code(phone=..., purpose=..., code=...)   # check.ok, check.message
@@ -18,41 +18,20 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
-from beian.accounts import messaging
+from beian.accounts import messaging, sms_limits
 from beian.accounts.models import VerificationCode
-from beian.core.ratelimit import Limit, hit_each
+from beian.accounts.sms_limits import CodeNotSent, HumanCheckNeeded
+
+__all__ = ["CodeNotSent", "HumanCheckNeeded", "issue_code", "verify_code"]
 
 CODE_DIGITS = 6
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
-
-
-class CodeNotSent(Exception):  # noqa: N818 - reads as what happened
-    """Sending was refused by a rate limit; `message` says when the next code can be requested."""
-
-    def __init__(self, retry_after: int):
-        self.retry_after = retry_after
-        self.message = wait_message(retry_after)
-        super().__init__(self.message)
-
-
-def wait_message(seconds: int) -> str:
-    if seconds < 120:
-        return ngettext(
-            "A code was sent a moment ago. You can request a new code in %(count)d second.",
-            "A code was sent a moment ago. You can request a new code in %(count)d seconds.",
-            seconds) % {"count": seconds}
-    minutes = -(-seconds // 60)
-    return ngettext(
-        "Too many codes were requested. You can request a new code in %(count)d minute.",
-        "Too many codes were requested. You can request a new code in %(count)d minutes.",
-        minutes) % {"count": minutes}
 
 
 @dataclass(frozen=True)
@@ -85,24 +64,22 @@ def _hash(code: str, phone: str, purpose: str) -> str:
                        algorithm="sha256").hexdigest()
 
 
-def _rate_limits() -> list[Limit]:
-    return [Limit(count, seconds) for count, seconds in settings.SMS_CODE_RATE_LIMITS]
-
-
 def purpose_text(purpose: str) -> str:
     """The short text the SMS shows ("your verification code for <registration> is …"), translated."""
     return str(VerificationCode.Purpose(purpose).label)
 
 
 def issue_code(*, phone: str, purpose: str, client_address: str | None, now=None, user=None,
-               language: str | None = None) -> IssuedCode:
-    """Create a code and queue its SMS (sent after commit). Raises CodeNotSent when rate limited.
-    A newer code replaces the older ones of the same phone and purpose."""
+               language: str | None = None, human_checked: bool = False, deliver: bool = True) -> IssuedCode:
+    """Create a code and queue its SMS (sent after commit). A newer code replaces the older ones of
+    the same phone and purpose. Raises CodeNotSent (HumanCheckNeeded when the person only has to
+    answer the human check: pass human_checked=True when this request answered one).
+
+    deliver=False creates the code and counts it against every limit but sends nothing: the caller
+    sends another SMS to the number instead (registration with a number that has an account), and
+    the code that nobody knows behaves on the code page exactly like one that was sent."""
     now = now or timezone.now()
-    keys = [f"sms:phone:{phone}"] + ([f"sms:client:{client_address}"] if client_address else [])
-    verdict = hit_each(keys, _rate_limits(), now=now)
-    if not verdict.allowed:
-        raise CodeNotSent(verdict.retry_after)
+    sms_limits.reserve(phone=phone, client_address=client_address, human_checked=human_checked, now=now)
     code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
     with transaction.atomic():
         VerificationCode.objects.filter(phone=phone, purpose=purpose, used_at__isnull=True,
@@ -110,9 +87,10 @@ def issue_code(*, phone: str, purpose: str, client_address: str | None, now=None
         record = VerificationCode.objects.create(
             phone=phone, purpose=purpose, code_hash=_hash(code, phone, purpose), created_at=now,
             expires_at=now + CODE_LIFETIME)
-        messaging.send_code_sms(phone=phone, code=code, purpose_text=purpose_text(purpose),
-                                minutes=int(CODE_LIFETIME.total_seconds() // 60), user=user,
-                                language=language)
+        if deliver:
+            messaging.send_code_sms(phone=phone, code=code, purpose_text=purpose_text(purpose),
+                                    minutes=int(CODE_LIFETIME.total_seconds() // 60), user=user,
+                                    language=language)
     return IssuedCode(record.id, phone, record.expires_at)
 
 

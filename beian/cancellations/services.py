@@ -103,14 +103,15 @@ def _confirmed_mobile(actor) -> str:
 
 
 def request_code(*, actor, website: Website, client_address: str | None, language: str | None = None,
-                 now=None) -> None:
+                 now=None, human_checked: bool = False) -> None:
     """Send the SMS code that confirms the cancellation. Raises sms_codes.CodeNotSent when rate
-    limited, CancellationRefused when the website cannot be cancelled."""
+    limited (HumanCheckNeeded when the human check must be answered first), CancellationRefused when
+    the website cannot be cancelled."""
     website = _website_open_to_cancel(actor, website)
     phone = _confirmed_mobile(actor)
     with transaction.atomic():
         issue_code(phone=phone, purpose=PURPOSE, client_address=client_address, now=now, user=actor,
-                   language=language)
+                   language=language, human_checked=human_checked)
         audit.record(actor=actor, action="cancellation_code_requested", target=website,
                      client_address=client_address)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from beian.accounts.mobile import mask_phone
 from beian.accounts.models import User
 from beian.accounts.sms_codes import CodeNotSent
+from beian.accounts.views.human_check import send_with_human_check
 from beian.cancellations import probe, selectors, services
 from beian.cancellations.forms import CancellationForm
 from beian.cancellations.models import CancellationApplication
@@ -69,13 +70,16 @@ def new_view(request, website_id: int):
 def send_code_view(request, website_id: int):
     website = _own_website(request, website_id)
     try:
-        services.request_code(actor=request.user, website=website, client_address=client_address(request),
-                              language=get_language())
+        check_page = send_with_human_check(request, lambda human_checked: services.request_code(
+            actor=request.user, website=website, client_address=client_address(request),
+            language=get_language(), human_checked=human_checked))
     except CodeNotSent as refused:
         messages.error(request, refused.message)
     except services.CancellationRefused as refused:
         messages.error(request, refused.message)
     else:
+        if check_page is not None:
+            return check_page
         messages.success(request, _("A code was sent to %(mobile)s. It is valid for 10 minutes; codes sent "
                                     "before no longer work.") % {"mobile": mask_phone(request.user.mobile)})
     return redirect("cancellations:new", website_id=website.pk)

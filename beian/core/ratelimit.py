@@ -11,7 +11,11 @@ travel in time and the answer never depends on when the cache got round to evict
   seconds apart across a window boundary) and says exactly when the next event fits. A refused
   event counts nowhere. Used for SMS codes (accounts) and the public API (api); `RateLimit` below
   is the same with an exception.
-- `FailureLock` — "after N failures in a row, refuse for M seconds" (sign-in lock-outs).
+- `FailureLock` — "after N failures in a row, refuse for M seconds" (the sign-in lock-out of an
+  account: its owner's success ends the series).
+- `FailureWindowLock` — "after N failures in any period, refuse for M seconds", whatever succeeded in
+  between (the sign-in limit of a client address: one's own successful sign-in must not clear it).
+- `DailyBudget` — at most N events a local calendar day, platform-wide (the SMS budget).
 """
 
 from __future__ import annotations
@@ -79,7 +83,9 @@ def _verdict(events: list[float], limits: list[Limit], now_ts: float) -> Verdict
     refusals = []
     for limit in limits:
         recent = [t for t in events if t > now_ts - limit.period]
-        if len(recent) >= limit.count:
+        if limit.count <= 0:  # "none at all" (a setting of 0): never fits
+            refusals.append(Verdict(False, limit.period, limit))
+        elif len(recent) >= limit.count:
             # One more fits once enough of the recent events have left the window.
             leaving = recent[len(recent) - limit.count]
             retry_after = max(1, math.ceil(leaving + limit.period - now_ts))
@@ -110,16 +116,23 @@ def hit(key: str, limits: list[Limit], *, now=None) -> Verdict:
 
 def hit_each(keys: list[str], limits: list[Limit], *, now=None) -> Verdict:
     """Count one event under every key (e.g. per phone and per client address), or under none."""
+    return hit_many({key: limits for key in keys}, now=now)
+
+
+def hit_many(limits_by_key: dict[str, list[Limit]], *, now=None) -> Verdict:
+    """Count one event under every key, each with its own limits (strict per phone, generous per
+    client address), or under none when any of them refuses."""
     now_ts = _timestamp(now)
-    longest = max(limit.period for limit in limits)
-    log_keys = [_log_key(key) for key in keys]
-    with _locked(log_keys[0]):
-        logs = [_events(log_key, now_ts, longest) for log_key in log_keys]
-        refusals = [verdict for verdict in (_verdict(events, limits, now_ts) for events in logs)
-                    if not verdict.allowed]
+    entries = [(_log_key(key), limits, max(limit.period for limit in limits))
+               for key, limits in limits_by_key.items()]
+    with _locked(entries[0][0]):
+        logs = [_events(log_key, now_ts, longest) for log_key, _limits, longest in entries]
+        verdicts = [_verdict(events, limits, now_ts)
+                    for events, (_key, limits, _longest) in zip(logs, entries, strict=True)]
+        refusals = [verdict for verdict in verdicts if not verdict.allowed]
         if refusals:
             return max(refusals, key=lambda verdict: verdict.retry_after)
-        for log_key, events in zip(log_keys, logs, strict=True):
+        for events, (log_key, _limits, longest) in zip(logs, entries, strict=True):
             cache.set(log_key, [*events, now_ts], timeout=longest + 60)
     return Verdict(True)
 
@@ -182,6 +195,73 @@ class FailureLock:
 
     def succeed(self, identifier: str) -> None:
         cache.delete_many(list(self._keys(identifier)))
+
+
+@dataclass(frozen=True)
+class FailureWindowLock:
+    """After `max_failures` failures within any `period` seconds, the identifier is locked for
+    `lock_seconds` — and again at the next failure while the window is still full. Successes change
+    nothing: failures leave the count only by growing old (a sliding log, as `hit`)."""
+
+    scope: str
+    max_failures: int
+    period: int
+    lock_seconds: int
+
+    def _keys(self, identifier: str) -> tuple[str, str]:
+        return f"{self.scope}:failures:{identifier}", f"{_cache_key(self.scope, identifier)}:locked_until"
+
+    def locked_for(self, identifier: str, *, now=None) -> int:
+        """Seconds the identifier stays locked (0 when it is not locked)."""
+        locked_until = cache.get(self._keys(identifier)[1])
+        if locked_until is None:
+            return 0
+        return max(0, math.ceil(locked_until - _timestamp(now)))
+
+    def fail(self, identifier: str, *, now=None) -> bool:
+        """Count one failure; True when the identifier is locked because of it."""
+        log_key, lock_key = self._keys(identifier)
+        limits = [Limit(self.max_failures, self.period)]
+        hit(log_key, limits, now=now)  # counts unless the window already holds max_failures
+        if check(log_key, limits, now=now).allowed:
+            return False
+        cache.set(lock_key, _timestamp(now) + self.lock_seconds, timeout=self.lock_seconds + 3600)
+        return True
+
+
+@dataclass(frozen=True)
+class DailyBudget:
+    """At most `size` events per calendar day in the platform's time zone, counted with the cache's
+    atomic `add`/`incr` (one counter for every process)."""
+
+    scope: str
+    size: int
+
+    def _key(self, now) -> str:
+        day = timezone.localdate(now or timezone.now()).isoformat()
+        return f"{_cache_key(self.scope, day)}:day"
+
+    def spend(self, *, now=None) -> int:
+        """Count one event and return how many were counted today, this one included; more than
+        `size` means the budget is spent (the caller refuses and may `give_back`)."""
+        key = self._key(now)
+        if cache.add(key, 1, timeout=2 * 86400):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=2 * 86400)
+            return 1
+
+    def give_back(self, *, now=None) -> None:
+        """Undo one `spend` whose event did not happen after all."""
+        try:
+            cache.decr(self._key(now))
+        except ValueError:
+            pass
+
+    def spent(self, *, now=None) -> int:
+        return cache.get(self._key(now), 0)
 
 
 class RateLimited(Exception):  # noqa: N818 - reads as a state: "the request was rate limited"

@@ -30,4 +30,4 @@ def test_resending_the_email_link_is_rate_limited(client, sent_emails):
     client.post(reverse("accounts:resend_email_confirmation"))
     response = client.post(reverse("accounts:resend_email_confirmation"), follow=True,
                            HTTP_ACCEPT_LANGUAGE="en")
-    assert len(sent_emails) == 1 and "new code in" in response.content.decode()
+    assert len(sent_emails) == 1 and "ask for a new one in" in response.content.decode()

@@ -77,15 +77,13 @@ def test_send_again_after_a_minute_sends_a_new_code(client, sent_codes, clock):
 
 
 def test_errors_are_per_field_and_keep_what_was_typed_except_passwords(client, sent_codes):
-    make_applicant("taken_name", mobile=MOBILE, email="li@example.cn")
-    response = _register(client, username="taken_name", password2="Different-2026x")
+    response = _register(client, username="x", password2="Different-2026x", mobile="12345")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "This username is already taken" in page
-    assert "This mobile number already belongs to an account" in page
-    assert "This e-mail address already belongs to an account" in page
+    assert "Use 6 to 30 letters" in page
+    assert "Enter a mainland mobile phone number" in page
     assert "The two passwords are not the same" in page
-    assert 'value="李明"' in page and f'value="{MOBILE}"' in page and 'value="taken_name"' in page
+    assert 'value="李明"' in page and 'value="12345"' in page and 'value="x"' in page
     assert STRONG_PASSWORD not in page
     assert sent_codes.sent == []
 
@@ -144,7 +142,12 @@ def test_a_fresh_pending_registration_still_holds_its_username(client, sent_code
     other = client_class_client()
     response = other.post(reverse("accounts:register"), _form(mobile="13812348001", email="x@example.cn"),
                           HTTP_ACCEPT_LANGUAGE="en")
-    assert "This username is already taken" in response.content.decode()
+    # Said only once the other visitor has confirmed their own number (ADR 0095).
+    assert response.status_code == 302
+    response = other.post(reverse("accounts:verify_mobile"), {"code": sent_codes.last("13812348001")})
+    assert response["Location"] == reverse("accounts:complete_registration")
+    page = other.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "The username you chose already belongs to another account" in page
 
 
 def test_the_email_link_confirms_the_address(client):

@@ -62,8 +62,8 @@ def test_five_failures_lock_the_account_for_five_minutes_and_the_lock_ends(clien
     assert _sign_in(other, user.username, STRONG_PASSWORD).status_code == 302
 
 
-def test_the_lock_also_holds_per_client_address(client):
-    for index in range(5):
+def test_the_lock_also_holds_per_client_address(client, settings):
+    for index in range(settings.SIGN_IN_ADDRESS_MAX_FAILURES):
         _sign_in(client, f"nobody_{index}", "wrong")
     user = make_applicant()
     response = _sign_in(client, user.username, STRONG_PASSWORD)
@@ -177,3 +177,77 @@ def test_an_applicant_cannot_reach_the_admin(client):
     response = client.get("/admin/")
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or "/admin/login/" in response["Location"]
+
+
+# ---- password spraying (issue 14, item 2) -----------------------------------------------------------
+
+def test_signing_in_to_ones_own_account_does_not_clear_the_address_count(client, settings):
+    """4 guesses at other accounts, a sign-in to one's own, again and again: the address locks."""
+    settings.SIGN_IN_ADDRESS_MAX_FAILURES = 10
+    own = make_applicant("spray_owner", mobile="13957020001", email="owner@example.cn")
+    victims = [make_applicant(f"victim_{index}", mobile=f"139570210{index:02d}", email=f"v{index}@example.cn")
+               for index in range(6)]
+    guesses = 0
+    locked = False
+    for round_number in range(6):
+        for _ in range(4):
+            response = _sign_in(client, victims[round_number].username, f"Guess-{guesses}")
+            guesses += 1
+            locked = locked or "locked" in response.content.decode()
+        response = _sign_in(client, own.username, STRONG_PASSWORD)
+        if response.status_code == 302:
+            client.post(reverse("accounts:logout"))
+        else:
+            locked = True
+            break
+    assert locked and guesses <= 12
+    assert AuditEntry.objects.filter(action="locked_out", details__scopes=["address"]).exists()
+    # No victim account is locked: the lock is on the address, the owners are not bothered.
+    assert _sign_in(Client(REMOTE_ADDR="10.3.3.3"), victims[0].username, STRONG_PASSWORD).status_code == 302
+
+
+def test_the_address_count_decays_with_time(client, clock, settings):
+    settings.SIGN_IN_ADDRESS_MAX_FAILURES = 4
+    settings.SIGN_IN_ADDRESS_WINDOW_MINUTES = 10
+    user = make_applicant()
+    for index in range(3):
+        _sign_in(client, f"nobody_{index}", "wrong")
+        clock.advance(minutes=4)
+    # 3 failures, the first 12 minutes old: 2 in the window, so the 2nd failure from now locks.
+    assert "locked" not in _sign_in(client, "someone_1", "wrong").content.decode()
+    assert "locked" in _sign_in(client, "someone_2", "wrong").content.decode()
+    assert "locked" in _sign_in(client, user.username, STRONG_PASSWORD).content.decode()
+    clock.advance(minutes=10, seconds=1)
+    assert _sign_in(client, user.username, STRONG_PASSWORD).status_code == 302
+
+
+# ---- the time of the answer (issue 14, item 4) ------------------------------------------------------
+
+@pytest.fixture
+def hash_computations(monkeypatch, settings):
+    """The production hasher (argon2), with a count of the hashes it computes: Django's encode (a new
+    hash) and verify (a hash compared with a stored one) each compute one."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    from beian import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+    calls = []
+    for name in ("encode", "verify"):
+        original = getattr(Argon2PasswordHasher, name)
+
+        def counted(self, *args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Argon2PasswordHasher, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize("login", ["wang_applicant", "13957021846", "no_such_user", "13900000000"])
+def test_the_password_is_hashed_once_whether_or_not_the_account_exists(client, hash_computations, login):
+    make_applicant("wang_applicant", mobile="13957021846")
+    hash_computations.clear()
+    response = _sign_in(client, login, "Wrong-password-1")
+    assert "The username or password is not correct" in response.content.decode()
+    assert len(hash_computations) == 1

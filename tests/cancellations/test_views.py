@@ -6,6 +6,7 @@ from django.urls import reverse
 from beian.cancellations import services
 from beian.cancellations.models import CancellationApplication
 from beian.filings.models import Website
+from beian.notifications.models import OutboxMessage
 from beian.review.models import ReturnReason, ReviewItem
 from tests.cancellations import helpers
 from tests.cancellations.servers import site_server
@@ -160,3 +161,15 @@ def test_reject_through_the_workbench_needs_a_reason(client, item, chaoyang_revi
     cancellation = item.subject
     assert cancellation.status == CancellationApplication.Status.REJECTED
     assert cancellation.rejection_reasons[0]["code"] == "cancellation_matter_pending"
+
+
+def test_from_a_busy_network_the_code_waits_for_the_human_check(owner_client, website, settings):
+    settings.SMS_CODE_ADDRESS_HUMAN_CHECK_AFTER = (0, 3600)  # every code from this address needs it
+    url = reverse("cancellations:send_code", args=[website.pk])
+    owner = website.sponsor.owner
+    response = owner_client.post(url, **EN)
+    assert response.status_code == 200 and "Answer the check to send the code" in response.content.decode()
+    assert not OutboxMessage.objects.filter(to=owner.mobile, template="verification_code").exists()
+    response = owner_client.post(url, {"human_check_answered": "1", "captcha_0": "x", "captcha_1": "PASSED"},
+                                 **EN)
+    assert response.status_code == 302 and helpers.last_code(owner)

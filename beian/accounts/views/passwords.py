@@ -12,6 +12,7 @@ from beian.accounts.forms import PasswordResetForm, PasswordResetRequestForm, Pl
 from beian.accounts.models import User
 from beian.accounts.sms_codes import CodeNotSent
 from beian.accounts.views.common import form_with_human_check, home_for, language
+from beian.accounts.views.human_check import send_with_human_check
 from beian.core.http import client_address
 
 RESET = "accounts.password_reset"  # {"user": id or None, "login": what was typed}
@@ -35,7 +36,7 @@ def reset_request(request):
         login = form.cleaned_data["username"]
         try:
             user = services.request_password_reset(login=login, client_address=client_address(request),
-                                                   language=language())
+                                                   language=language(), human_checked=True)
         except CodeNotSent as refused:
             form.add_error(None, refused.message)
         else:
@@ -79,11 +80,14 @@ def reset_resend(request):
     if state is None:
         return redirect("accounts:password_reset")
     try:
-        services.request_password_reset(login=state["login"], client_address=client_address(request),
-                                        language=language())
+        check_page = send_with_human_check(request, lambda human_checked: services.request_password_reset(
+            login=state["login"], client_address=client_address(request), language=language(),
+            human_checked=human_checked))
     except CodeNotSent as refused:
         messages.error(request, refused.message)
     else:
+        if check_page is not None:
+            return check_page
         messages.success(request, _("If the account has a confirmed mobile number, a new code was sent "
                                     "to it. Codes sent before no longer work."))
     return redirect("accounts:password_reset_verify")

@@ -5,19 +5,24 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beian.accounts import services
-from beian.accounts.forms import CodeForm, RegistrationForm
+from beian.accounts.forms import CodeForm, CompleteRegistrationForm, RegistrationForm
 from beian.accounts.mobile import mask_phone
 from beian.accounts.selectors import pending_registrations
 from beian.accounts.signin import AUTH_BACKEND
-from beian.accounts.sms_codes import CodeNotSent
+from beian.accounts.sms_codes import CODE_LIFETIME, CodeNotSent
 from beian.accounts.views.common import form_with_human_check, home_for, language
+from beian.accounts.views.human_check import send_with_human_check
 from beian.core.http import client_address
 
 PENDING_USER = "accounts.pending_user_id"
+# The code confirmed the mobile of the pending registration, but its username or e-mail address must
+# be chosen again: {"user": id, "at": timestamp, "fields": [...]}, good for as long as a code.
+MOBILE_CONFIRMED = "accounts.mobile_confirmed"
 
 
 def _pending_user(request):
@@ -44,7 +49,7 @@ def register(request):
             user = services.register_applicant(
                 username=data["username"], password=data["password1"], real_name=data["real_name"],
                 mobile=data["mobile"], email=data["email"], client_address=client_address(request),
-                language=language())
+                language=language(), human_checked=True)  # the form's check was answered just now
         except CodeNotSent as refused:
             form.add_error("mobile", refused.message)
         else:
@@ -66,17 +71,64 @@ def verify_mobile(request):
             user = services.activate_account(user=user, code=form.cleaned_data["code"],
                                              client_address=client_address(request),
                                              email_link_base=_email_link_base(request), language=language())
+        except services.RegistrationIncomplete as incomplete:
+            request.session[MOBILE_CONFIRMED] = {"user": user.pk, "at": timezone.now().timestamp(),
+                                                 "fields": incomplete.fields}
+            return redirect("accounts:complete_registration")
         except services.AccountError as refused:
             form.add_error("code", refused.message)
         else:
-            request.session.pop(PENDING_USER, None)
-            auth_login(request, user, backend=AUTH_BACKEND)
-            messages.success(request, _("Your mobile number is confirmed and your account is active. "
-                                        "We sent a link to %(email)s: open it to confirm your e-mail "
-                                        "address.") % {"email": user.email})
-            return redirect("accounts:menu")
+            return _welcome(request, user)
     return render(request, "accounts/verify_mobile.html",
                   {"form": form, "masked_mobile": mask_phone(user.mobile)})
+
+
+def _welcome(request, user):
+    request.session.pop(PENDING_USER, None)
+    request.session.pop(MOBILE_CONFIRMED, None)
+    auth_login(request, user, backend=AUTH_BACKEND)
+    messages.success(request, _("Your mobile number is confirmed and your account is active. "
+                                "We sent a link to %(email)s: open it to confirm your e-mail "
+                                "address.") % {"email": user.email})
+    return redirect("accounts:menu")
+
+
+def _confirmed_registration(request):
+    """The pending registration whose mobile this browser confirmed recently, and what to choose again."""
+    user, confirmed = _pending_user(request), request.session.get(MOBILE_CONFIRMED)
+    if user is None or not confirmed or confirmed.get("user") != user.pk:
+        return None, []
+    if timezone.now().timestamp() - confirmed.get("at", 0) > CODE_LIFETIME.total_seconds():
+        return None, []
+    return user, confirmed.get("fields") or []
+
+
+@login_not_required
+def complete_registration(request):
+    """After the code: a username and/or e-mail address that another account holds, chosen again."""
+    user, fields = _confirmed_registration(request)
+    if user is None:
+        messages.info(request, _("This step has expired or belongs to another registration. Register "
+                                 "again; the code is then sent once more."))
+        return redirect("accounts:register")
+    form = CompleteRegistrationForm(request.POST or None, fields=fields)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.complete_registration(
+                user=user, username=form.cleaned_data.get("username", ""),
+                email=form.cleaned_data.get("email", ""), client_address=client_address(request),
+                email_link_base=_email_link_base(request), language=language())
+        except services.RegistrationIncomplete as incomplete:  # taken between the form and the save
+            request.session[MOBILE_CONFIRMED] = {**request.session[MOBILE_CONFIRMED],
+                                                 "fields": incomplete.fields}
+            form = CompleteRegistrationForm(request.POST, fields=incomplete.fields)
+            form.is_valid()
+        except services.AccountError as refused:
+            form.add_error(None, refused.message)
+        else:
+            return _welcome(request, user)
+    return render(request, "accounts/complete_registration.html", {"form": form, "fields": fields},
+                  status=400 if form.errors else 200)
 
 
 @login_not_required
@@ -86,14 +138,15 @@ def resend_registration_code(request):
     if user is None:
         return redirect("accounts:register")
     try:
-        services.resend_registration_code(user=user, client_address=client_address(request),
-                                          language=language())
-    except CodeNotSent as refused:
-        messages.error(request, refused.message)
-    except services.AccountError as refused:
+        check_page = send_with_human_check(request, lambda human_checked: services.resend_registration_code(
+            user=user, client_address=client_address(request), language=language(),
+            human_checked=human_checked))
+    except (CodeNotSent, services.AccountError) as refused:
         messages.error(request, refused.message)
     else:
-        messages.success(request, _("A new code was sent to %(mobile)s. Codes sent before no longer work.")
+        if check_page is not None:
+            return check_page
+        messages.success(request, _("A new SMS was sent to %(mobile)s. Codes sent before no longer work.")
                          % {"mobile": mask_phone(user.mobile)})
     return redirect("accounts:verify_mobile")
 

@@ -1,4 +1,5 @@
-"""Sign-in, sign-out and the "stay signed in" endpoint of the idle-timeout warning."""
+"""Sign-in, sign-in with an SMS code (the way round a lock), sign-out, and the "stay signed in"
+endpoint of the idle-timeout warning."""
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -9,11 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beian.accounts import signin
-from beian.accounts.forms import SignInForm
-from beian.accounts.views.common import form_with_human_check, home_for, safe_next
+from beian.accounts.forms import SignInCodeRequestForm, SignInForm, SignInWithCodeForm
+from beian.accounts.models import User
+from beian.accounts.sms_codes import CodeNotSent
+from beian.accounts.views.common import form_with_human_check, home_for, language, safe_next
+from beian.accounts.views.human_check import send_with_human_check
 from beian.accounts.views.registration import remember_pending
 from beian.core import audit
 from beian.core.http import client_address
+
+LOCKED_LOGIN = "accounts.locked_login"  # what was typed when a lock refused: the code page offers it
+CODE_SIGN_IN = "accounts.code_sign_in"  # {"user": id or None, "login": what was typed}
 
 
 @login_not_required
@@ -21,6 +28,7 @@ def sign_in(request):
     if request.user.is_authenticated and request.method == "GET":
         return redirect(safe_next(request, home_for(request.user)))
     form, submitted = form_with_human_check(request, SignInForm)
+    locked = False
     if submitted and form.is_valid():
         outcome = signin.sign_in(request, login=form.cleaned_data["username"],
                                  password=form.cleaned_data["password"])
@@ -32,8 +40,80 @@ def sign_in(request):
                                      "or ask for a new code."))
             return redirect("accounts:verify_mobile")
         form.add_error(None, outcome.error)
+        locked = outcome.locked
+        if locked:
+            request.session[LOCKED_LOGIN] = form.cleaned_data["username"]
     return render(request, "accounts/login.html", {
-        "form": form, "next": request.POST.get("next") or request.GET.get("next", "")})
+        "form": form, "locked": locked, "next": request.POST.get("next") or request.GET.get("next", "")})
+
+
+@login_not_required
+def sign_in_code_request(request):
+    """Step 1 of sign-in with a code: the account, and the code sent to its confirmed mobile."""
+    if request.user.is_authenticated:
+        return redirect(home_for(request.user))
+    form, submitted = form_with_human_check(request, SignInCodeRequestForm)
+    if request.method == "GET":  # coming from a refused sign-in: the name typed there
+        form.initial = {"username": request.session.get(LOCKED_LOGIN, "")}
+    if submitted and form.is_valid():
+        login = form.cleaned_data["username"]
+        try:
+            user = signin.request_sign_in_code(login=login, client_address=client_address(request),
+                                               language=language(), human_checked=True)
+        except CodeNotSent as refused:
+            form.add_error(None, refused.message)
+        else:
+            request.session[CODE_SIGN_IN] = {"user": user.pk if user else None, "login": login}
+            return redirect("accounts:sign_in_code_verify")
+    return render(request, "accounts/sign_in_code_request.html", {"form": form})
+
+
+def _code_sign_in_state(request):
+    state = request.session.get(CODE_SIGN_IN)
+    if not state:
+        return None, None
+    user = User.objects.filter(pk=state["user"], is_active=True).first() if state["user"] else None
+    return state, user
+
+
+@login_not_required
+def sign_in_code_verify(request):
+    """Step 2: the password and the code together; no lock stops them."""
+    state, user = _code_sign_in_state(request)
+    if state is None:
+        return redirect("accounts:sign_in_code")
+    form = SignInWithCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        outcome = signin.sign_in_with_code(request, login=state["login"], user=user,
+                                           password=form.cleaned_data["password"],
+                                           code=form.cleaned_data["code"])
+        if outcome.user is not None:
+            request.session.pop(CODE_SIGN_IN, None)
+            request.session.pop(LOCKED_LOGIN, None)
+            return redirect(home_for(outcome.user))
+        form.add_error(None, outcome.error)
+    return render(request, "accounts/sign_in_code_verify.html", {"form": form, "login": state["login"]},
+                  status=400 if form.errors else 200)
+
+
+@login_not_required
+@require_POST
+def sign_in_code_resend(request):
+    state, _user = _code_sign_in_state(request)
+    if state is None:
+        return redirect("accounts:sign_in_code")
+    try:
+        check_page = send_with_human_check(request, lambda human_checked: signin.request_sign_in_code(
+            login=state["login"], client_address=client_address(request), language=language(),
+            human_checked=human_checked))
+    except CodeNotSent as refused:
+        messages.error(request, refused.message)
+    else:
+        if check_page is not None:
+            return check_page
+        messages.success(request, _("If the account has a confirmed mobile number, a new code was sent "
+                                    "to it. Codes sent before no longer work."))
+    return redirect("accounts:sign_in_code_verify")
 
 
 @login_not_required
