@@ -306,7 +306,7 @@ SMS_DAILY_BUDGET_WARNING_PERCENT = _read("SMS_DAILY_BUDGET_WARNING_PERCENT", env
 # address after failures within a sliding window, whoever succeeds in between.
 SIGN_IN_MAX_FAILURES = _read("SIGN_IN_MAX_FAILURES", env.int, default=5)
 SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
-SIGN_IN_ADDRESS_MAX_FAILURES = _read("SIGN_IN_ADDRESS_MAX_FAILURES", env.int, default=10)
+SIGN_IN_ADDRESS_MAX_FAILURES = _read("SIGN_IN_ADDRESS_MAX_FAILURES", env.int, default=5)
 SIGN_IN_ADDRESS_WINDOW_MINUTES = _read("SIGN_IN_ADDRESS_WINDOW_MINUTES", env.int, default=10)
 EMAIL_CONFIRMATION_DAYS = 3
 # Image captcha (django-simple-captcha); the text question for people who cannot read it is ours.
