@@ -30,7 +30,8 @@ class PersonIn(Strict):
 
 class SponsorIn(Strict):
     type: Code | None = None
-    name: Text | None = None
+    name: Text | None = Field(None, description="the registered name; a website name may begin with 中国, "
+                                                "中华 or 国家 only when this name begins with it too")
     certificate_type: Code | None = None
     certificate_number: Text | None = None
     certificate_valid_until: date | Literal["long_term"] | None = Field(
@@ -60,6 +61,9 @@ class LeaderIn(PersonIn):
 
 
 class PrecheckIn(Strict):
+    kind: Literal["new", "change", "claim"] | None = Field(
+        None, description="what is filed: a new website (default), a change of a filed one, or the claim "
+                          "of a website filed offline; only a new website can be filed late (filing.late)")
     sponsor: SponsorIn | None = None
     website: WebsiteIn | None = None
     leaders: Annotated[list[LeaderIn], Field(max_length=10)] | None = None
