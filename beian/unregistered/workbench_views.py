@@ -46,7 +46,7 @@ class ImportWorkbench:
         filters = {}
         if form.is_valid():
             filters = dict(form.cleaned_data)
-            overdue = overdue or filters.pop("overdue")
+            overdue = filters.pop("overdue") or overdue
         return form, self.selectors.for_staff(request.user, overdue=overdue, **filters)
 
     def urlpatterns(self, *, prefix: str) -> list:
