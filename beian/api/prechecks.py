@@ -12,7 +12,9 @@ router = Router()
 
 @router.post("", response=with_request_errors({200: PrecheckOut, 422: ErrorOut, 429: ErrorOut}),
              url_name="prechecks", summary="Check a filing against the rule catalogue",
-             description="Only what is present is checked; cross-field rules need both sides. "
+             description="Only what is present is checked; cross-field rules need both sides (the "
+                         "national-prefix rule compares the website name with sponsor.name; "
+                         "public-affairs words are a warning for institutions and social organisations). "
                          "Errors block a submission, warnings go to the reviewer.")
 def create_precheck(request, payload: PrecheckIn):
     limit_client(request, "prechecks")

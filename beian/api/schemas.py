@@ -49,8 +49,9 @@ class PersonIn(Strict):
 
 class SponsorIn(Strict):
     type: SponsorType | None = None
-    name: Text | None = None
-    certificate_type: CertificateType | None = None
+    name: Text | None = Field(None, description="the registered name; a website name may begin with 中国, "
+                                                "中华 or 国家 only when this name begins with it too")
+    certificate_type: SponsorType | None = None
     certificate_number: Text | None = None
     certificate_valid_until: ValidUntil | None = Field(
         None, description="YYYY-MM-DD, or long_term")
@@ -79,6 +80,9 @@ class LeaderIn(PersonIn):
 
 
 class PrecheckIn(Strict):
+    kind: Literal["new", "change", "claim"] | None = Field(
+        None, description="what is filed: a new website (default), a change of a filed one, or the claim "
+                          "of a website filed offline; only a new website can be filed late (filing.late)")
     sponsor: SponsorIn | None = None
     website: WebsiteIn | None = None
     leaders: Annotated[list[LeaderIn], Field(max_length=10)] | None = None

@@ -120,10 +120,13 @@ def application_problems(application: WebsiteApplication, *, today: date | None 
     """Every rule finding of the application (or of the given documents, for a live check)."""
     today = today or timezone.localdate()
     context = check_context(**lookups_for(application))
-    sponsor_type = application.sponsor.sponsor_type.code if application.sponsor.sponsor_type_id else None
+    sponsor = application.sponsor
+    sponsor_type = sponsor.sponsor_type.code if sponsor.sponsor_type_id else None
     website = website_document(application) if website is None else website
     leaders = leader_documents(list(application.leaders.all())) if leaders is None else leaders
-    return (check_website(website, today=today, context=context, sponsor_type=sponsor_type)
+    # The kind: a claim of an offline filing (or a change) is not a late first filing.
+    return (check_website(website, today=today, context=context, sponsor_type=sponsor_type,
+                          sponsor_name=sponsor.name or None, kind=application.kind)
             + check_leaders(leaders, today=today, context=context))
 
 

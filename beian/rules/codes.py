@@ -48,6 +48,10 @@ PRE_APPROVALS = ("news", "publishing", "education", "health", "drugs", "culture"
 # The electronic-bulletin (论坛/BBS) special filing: forums need it.
 BBS_APPROVAL = "bbs"
 LEADER_ROLES = ("security_leader", "emergency_contact")
+# What the filing is (SPEC §5.1): a new website, a change of a filed one, or the claim of a website
+# filed offline before the platform. Only a new website can be filed late (filing.late).
+APPLICATION_KINDS = ("new", "change", "claim")
+NEW_WEBSITE = "new"
 
 
 def allowed_certificate_types(sponsor_type: str | None) -> frozenset[str]:

@@ -17,7 +17,8 @@ _LDH_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 # ASCII letters, digits and single hyphens inside labels, and no "xn--"-style "??--" (IDNA checks those).
 _PLAIN_ASCII = re.compile(r"(?:(?![a-z0-9]{2}--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
                           re.IGNORECASE)
-BBS_LABEL = "bbs"
+# The guide: "Domain names containing bbs are regarded as forums" (bbs.example.cn, but xixibbs.cn too).
+FORUM_MARKER = "bbs"
 
 
 @cache
@@ -62,8 +63,10 @@ def display_domain(ascii_name: str) -> str:
         return ascii_name
 
 
-def has_bbs_label(ascii_name: str) -> bool:
-    return BBS_LABEL in ascii_name.split(".")
+def is_forum_domain(ascii_name: str) -> bool:
+    """Whether the domain contains "bbs" anywhere. Read in its Unicode form, so that the letters of
+    an internationalised label's xn-- encoding cannot spell it by chance."""
+    return FORUM_MARKER in display_domain(ascii_name).casefold()
 
 
 def looks_like_domain_or_url(text: str) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from beian.rules import identifiers, phones
 from beian.rules.codes import BBS_APPROVAL, PERSON_HOLDER, allowed_certificate_types
 from beian.rules.context import CheckContext, default_context
-from beian.rules.domains import display_domain, has_bbs_label, normalize_domain
+from beian.rules.domains import display_domain, is_forum_domain, normalize_domain
 from beian.rules.ips import is_public_range, parse_ip_range
 from beian.rules.keywords import Keywords
 from beian.rules.numbers import parse_icp_number
@@ -89,14 +89,14 @@ def check_address(value: str, *, path: str, keywords: Keywords | None = None) ->
 
 def check_domain(value: str, *, path: str, pre_approvals: frozenset[str] | None = None,
                  context: CheckContext | None = None) -> list[Problem]:
-    """Validity; a `bbs` label without the electronic-bulletin approval (only when the declared
-    pre-approvals are known); another filing holding the domain."""
+    """Validity; "bbs" in the domain (a forum) without the electronic-bulletin approval (only when
+    the declared pre-approvals are known); another filing holding the domain."""
     context = context or default_context()
     domain = normalize_domain(value)
     if domain is None:
         return [problem("domain.invalid", path, value=value.strip())]
     problems = []
-    if pre_approvals is not None and BBS_APPROVAL not in pre_approvals and has_bbs_label(domain):
+    if pre_approvals is not None and BBS_APPROVAL not in pre_approvals and is_forum_domain(domain):
         problems.append(problem("domain.bbs_needs_approval", path, domain=display_domain(domain),
                                 pre_approval=BBS_APPROVAL))
     if context.domain_already_filed(domain):

@@ -5,6 +5,10 @@ only when both of its sides are present — e.g. the certificate type is compare
 type only when both are given, and the naming and domain rules about pre-approvals run only when
 `website.pre_approvals` is given (an empty list means "none declared"). Keys outside §7.1 are ignored.
 
+The optional top-level `kind` ("new", the default, "change" or "claim") says what is filed: the
+lateness warning is for new websites only — a change or the claim of a website filed offline is
+not a first filing (issue 13).
+
 `check_filing` raises only `MalformedInput` (a value of the wrong JSON type or an unreadable date)
 and `UnknownCode` (a code that is not in SPEC §3); both carry the field path.
 """
@@ -184,8 +188,13 @@ def _service_type_fits(service_type: str, sponsor_type: str) -> bool:
 
 
 def check_website(data: dict[str, Any], *, path: str = "website", today: date,
-                  context: CheckContext | None = None, sponsor_type: str | None = None) -> list[Problem]:
+                  context: CheckContext | None = None, sponsor_type: str | None = None,
+                  sponsor_name: str | None = None, kind: str | None = None) -> list[Problem]:
+    """`sponsor_type` and `sponsor_name` (registered name) are the sponsor's, for the cross-field
+    naming rules; `kind` is one of codes.APPLICATION_KINDS (None: a new website)."""
     context = context or default_context()
+    if kind is not None and kind not in codes.APPLICATION_KINDS:
+        raise UnknownCode("kind", kind, codes.APPLICATION_KINDS)
     if not isinstance(data, dict):
         raise MalformedInput(path, "expected an object")
     problems: list[Problem] = []
@@ -193,7 +202,8 @@ def check_website(data: dict[str, Any], *, path: str = "website", today: date,
     approvals = None if approvals_list is None else frozenset(approvals_list)
     if (name := _text(data, "name", f"{path}.name")) is not None:
         problems += check_website_name(name, path=f"{path}.name", keywords=context.keywords,
-                                       sponsor_type=sponsor_type, pre_approvals=approvals)
+                                       sponsor_type=sponsor_type, sponsor_name=sponsor_name,
+                                       pre_approvals=approvals)
     for index, domain in enumerate(_texts(data, "domains", f"{path}.domains") or ()):
         problems += check_domain(domain, path=f"{path}.domains[{index}]", pre_approvals=approvals,
                                  context=context)
@@ -202,7 +212,8 @@ def check_website(data: dict[str, Any], *, path: str = "website", today: date,
     if (icp := _text(data, "icp_number", f"{path}.icp_number")) is not None:
         problems += check_icp_number(icp, path=f"{path}.icp_number")
     opened_on = _date(data, "opened_on", f"{path}.opened_on")
-    if opened_on is not None and today - opened_on > timedelta(days=LATE_FILING_DAYS):
+    first_filing = kind in (None, codes.NEW_WEBSITE)
+    if first_filing and opened_on is not None and today - opened_on > timedelta(days=LATE_FILING_DAYS):
         problems.append(problem("filing.late", f"{path}.opened_on", opened_on=opened_on.isoformat()))
     service_types = _codes(data, "service_types", f"{path}.service_types", codes.SERVICE_TYPES)
     if sponsor_type is not None:
@@ -258,18 +269,21 @@ def check_filing(data: dict[str, Any], *, today: date, context: CheckContext | N
     context = context or default_context()
     if not isinstance(data, dict):
         raise MalformedInput("", "expected a JSON object")
+    kind = _code(data, "kind", "kind", codes.APPLICATION_KINDS)
     sponsor = _object(data, "sponsor", "sponsor")
     website = _object(data, "website", "website")
     leaders = _list(data, "leaders", "leaders")
-    sponsor_type = None
+    sponsor_type = sponsor_name = None
     if sponsor is not None:
         sponsor_type = _code(sponsor, "type", "sponsor.type", codes.SPONSOR_TYPES)
+        sponsor_name = _text(sponsor, "name", "sponsor.name")
     website_name = _text(website, "name", "website.name") if website is not None else None
     problems: list[Problem] = []
     if sponsor is not None:
         problems += check_sponsor(sponsor, today=today, context=context, website_name=website_name)
     if website is not None:
-        problems += check_website(website, today=today, context=context, sponsor_type=sponsor_type)
+        problems += check_website(website, today=today, context=context, sponsor_type=sponsor_type,
+                                  sponsor_name=sponsor_name, kind=kind)
     if leaders is not None:
         problems += check_leaders(leaders, today=today, context=context)
     return problems

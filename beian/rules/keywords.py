@@ -20,7 +20,8 @@ from beian.rules.codes import PRE_APPROVALS
 
 _LIST_FIELDS = (
     "government_words", "national_prefixes", "national_words", "company_suffixes", "unit_name_suffixes",
-    "person_placeholder_names", "person_placeholder_titles", "person_placeholder_words", "address_markers",
+    "person_placeholder_names", "person_placeholder_titles", "person_placeholder_latin_titles",
+    "person_placeholder_words", "address_markers",
 )
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
@@ -74,6 +75,7 @@ class Keywords:
     unit_name_suffixes: tuple[str, ...] = ()
     person_placeholder_names: tuple[str, ...] = ()  # a whole name that is not a name: 某某, 本人
     person_placeholder_titles: tuple[str, ...] = ()  # surname + title: 王先生, 李小姐
+    person_placeholder_latin_titles: tuple[str, ...] = ()  # title + surname: Mr. Wang, Miss Li
     person_placeholder_words: tuple[str, ...] = ()  # anywhere in a name: 张某某
     address_markers: tuple[str, ...] = ()  # a detailed address has one: 号, 信箱, 村, 组
 
@@ -146,6 +148,13 @@ class Keywords:
     def placeholder_title(self) -> re.Pattern[str]:
         titles = "|".join(re.escape(t) for t in sorted(self.person_placeholder_titles, key=len, reverse=True))
         return re.compile(rf"[{CJK}]{{1,2}}(?:{titles or '(?!)'})")
+
+    @cached_property
+    def placeholder_latin_title(self) -> re.Pattern[str]:
+        """A form of address, with or without its dot, before a name: "Mr. Wang", "MISS LI", "Mr Wang"."""
+        titles = "|".join(re.escape(t.rstrip(".")) for t in
+                          sorted(self.person_placeholder_latin_titles, key=len, reverse=True))
+        return re.compile(rf"\s*(?:{titles or '(?!)'})(?:\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)
 
     @cached_property
     def placeholder_word(self) -> WordMatcher:

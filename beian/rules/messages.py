@@ -1,8 +1,9 @@
 """Human messages for problems, in Simplified Chinese (default) or English.
 
-The English templates of `RULES` are gettext msgids; their Chinese translations live in
-`locale/zh_Hans/LC_MESSAGES/django.po` (compiled to django.mo with `msgfmt`). The domain is
-`django` so that the Django project can list this folder in LOCALE_PATHS and use the same catalogue.
+The English templates of `RULES` (and their warning wordings) are gettext msgids; their Chinese
+translations live in `locale/zh_Hans/LC_MESSAGES/django.po` (compiled to django.mo with `msgfmt`). The
+domain is `django` so that the Django project can list this folder in LOCALE_PATHS and use the same
+catalogue.
 Code values in params (sponsor type, certificate type …) are shown by their label, looked up in the
 same catalogue under a message context per code list.
 """
@@ -93,7 +94,7 @@ def message_for(problem: Problem, language: str = DEFAULT_LANGUAGE) -> str:
                 _label(translations, code_list, v) if code_list else str(v) for v in value)
         else:
             values[key] = _label(translations, code_list, value) if code_list else str(value)
-    template = translations.gettext(RULES[problem.rule].message)
+    template = translations.gettext(RULES[problem.rule].message_for(problem.severity))
     return template.format_map(_Blank(values))
 
 

@@ -13,7 +13,7 @@ from beian.rules.codes import BBS_APPROVAL, UNIT_SPONSOR_TYPES
 from beian.rules.domains import looks_like_domain_or_url
 from beian.rules.identifiers import LATIN_NAME_CERTIFICATE_TYPES
 from beian.rules.keywords import CJK, Keywords
-from beian.rules.problems import Problem, problem
+from beian.rules.problems import Problem, Severity, problem
 
 _HAS_CJK = re.compile(f"[{CJK}]")
 _HAS_LETTER = re.compile(rf"[A-Za-z{CJK}]")
@@ -25,6 +25,14 @@ _LATIN_NAME = re.compile(r"[A-Za-z]+(?:[ .'\-]+[A-Za-z]+)*\.?")
 # name with 中国/国家/…: the rules cannot tell a ministry from a county office, so they let every
 # government sponsor through and leave the judgement to the reviewer.
 _NATIONAL_SPONSOR_TYPES = frozenset({"government", "military"})
+# Any other unit is a national organisation when its registered name says so: 中国移动通信集团有限公司
+# may begin its website name with 中国 (the guide refuses the prefix only to "non-national
+# organisations"). A person's name proves nothing of the kind (国家豪 is a person).
+_NAMED_NATIONAL_SPONSOR_TYPES = UNIT_SPONSOR_TYPES - _NATIONAL_SPONSOR_TYPES
+# The guide reserves public-affairs words to "governmental institutions or institutions authorised by
+# the government": a public institution or social organisation may hold such an authorisation, which
+# the rules cannot see, so for them the finding is a warning the reviewer judges.
+_AUTHORISABLE_SPONSOR_TYPES = frozenset({"institution", "social_organization"})
 _INDIVIDUAL = "individual"
 
 
@@ -44,6 +52,8 @@ def is_placeholder_person_name(name: str, certificate_type: str | None, keywords
     if not compact:
         return True
     if re.sub(r"[\s.]", "", compact).casefold() in keywords.placeholder_names:
+        return True
+    if keywords.placeholder_latin_title.match(_clean(name)):  # Mr. Wang, Miss Li: the guide's examples
         return True
     if keywords.placeholder_title.fullmatch(compact) or keywords.placeholder_word.search(compact):
         return True
@@ -84,8 +94,33 @@ def check_sponsor_name(name: str, *, path: str, keywords: Keywords, sponsor_type
     return problems
 
 
+def _national_by_name(sponsor_type: str | None, sponsor_name: str | None, keywords: Keywords) -> str | None:
+    """The national prefix the sponsor's registered name begins with, for a unit that is not a
+    government or military one (those pass anyway); None when there is none or it cannot be told."""
+    if sponsor_type not in _NAMED_NATIONAL_SPONSOR_TYPES or sponsor_name is None:
+        return None
+    return keywords.national_prefix.search(_clean(sponsor_name))
+
+
+def _national_problem(text: str, *, path: str, keywords: Keywords, sponsor_type: str | None,
+                      sponsor_name: str | None) -> list[Problem]:
+    """A national prefix is refused unless the sponsor's own registered name begins with the same
+    prefix; a national word (维权) unless the sponsor is a national organisation by its name."""
+    if sponsor_type is None or sponsor_type in _NATIONAL_SPONSOR_TYPES:
+        return []
+    own_prefix = _national_by_name(sponsor_type, sponsor_name, keywords)
+    prefix = keywords.national_prefix.search(text)
+    if prefix is not None and prefix != own_prefix:
+        return [problem("website_name.national_prefix", path, word=prefix)]
+    if own_prefix is None and (word := keywords.national_word.search(text)):
+        return [problem("website_name.national_prefix", path, word=word)]
+    return []
+
+
 def check_website_name(name: str, *, path: str, keywords: Keywords, sponsor_type: str | None = None,
+                       sponsor_name: str | None = None,
                        pre_approvals: frozenset[str] | None = None) -> list[Problem]:
+    """`sponsor_name` is the sponsor's registered name (the national-prefix rule compares with it)."""
     if looks_like_domain_or_url(name):
         return [problem("website_name.is_domain", path)]
     text = _clean(name)
@@ -97,10 +132,10 @@ def check_website_name(name: str, *, path: str, keywords: Keywords, sponsor_type
     if sponsor_type == _INDIVIDUAL and (word := keywords.company_anywhere.search(text)):
         problems.append(problem("website_name.company_for_individual", path, word=word))
     if sponsor_type not in (None, "government") and (word := keywords.government.search(text)):
-        problems.append(problem("website_name.government_words", path, word=word))
-    if sponsor_type is not None and sponsor_type not in _NATIONAL_SPONSOR_TYPES and (
-            word := keywords.national_prefix.search(text) or keywords.national_word.search(text)):
-        problems.append(problem("website_name.national_prefix", path, word=word))
+        severity = Severity.WARNING if sponsor_type in _AUTHORISABLE_SPONSOR_TYPES else None
+        problems.append(problem("website_name.government_words", path, severity, word=word))
+    problems += _national_problem(text, path=path, keywords=keywords, sponsor_type=sponsor_type,
+                                  sponsor_name=sponsor_name)
     if pre_approvals is not None:
         for code, matcher in keywords.sectors:
             if code in pre_approvals or not (keyword := matcher.search(text)):

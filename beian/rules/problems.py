@@ -2,7 +2,9 @@
 
 Each rule has a stable id (the API contract), a default severity and an English message template.
 The template is also the gettext msgid of its Chinese translation (see `messages.py`); its
-`{placeholders}` are filled from `Problem.params`.
+`{placeholders}` are filled from `Problem.params`. A rule whose severity depends on the sponsor
+(an error for one, a warning the reviewer judges for another) may say what to do differently when
+it is only a warning (`warning_message`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ class Rule:
     id: str
     severity: Severity
     message: str  # English template and gettext msgid
+    warning_message: str | None = None  # the same finding at warning severity, when it needs other words
+
+    def message_for(self, severity: Severity) -> str:
+        if severity == Severity.WARNING and self.warning_message:
+            return self.warning_message
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,9 @@ class Problem:
                 "params": dict(self.params)}
 
 
-def _rule(rule_id: str, severity: Severity, message: str) -> tuple[str, Rule]:
-    return rule_id, Rule(rule_id, severity, message)
+def _rule(rule_id: str, severity: Severity, message: str,
+          warning_message: str | None = None) -> tuple[str, Rule]:
+    return rule_id, Rule(rule_id, severity, message, warning_message)
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -68,8 +77,8 @@ RULES: MappingProxyType[str, Rule] = MappingProxyType(dict([
           "Choose the right sponsor type or enter the name exactly as on the certificate."),
     _rule("person_name.placeholder", E,
           "Enter the person's real full name as on the certificate. Forms of address and "
-          "placeholders (such as 王先生, 某某, 本人, 测试) and digits or Latin letters in a Chinese name "
-          "are not accepted."),
+          "placeholders (such as 王先生, Mr. Wang, Miss Li, 某某, 本人, 测试) and digits or Latin letters "
+          "in a Chinese name are not accepted."),
     _rule("phone.invalid", E,
           "Enter a mainland telephone number with its area code (such as 010-12345678) or a mobile number."),
     _rule("phone.fake", E,
@@ -90,10 +99,18 @@ RULES: MappingProxyType[str, Rule] = MappingProxyType(dict([
     _rule("website_name.company_for_individual", E,
           "The website of an individual cannot be named like a company ({word}). "
           "Choose another name, or file as an enterprise."),
+    # An error for enterprises, individuals and the military; a warning for public institutions and
+    # social organisations, which the government may authorise to handle public affairs (names.py).
     _rule("website_name.government_words", E,
-          "Only government sponsors may use “{word}” in a website name. Choose another name."),
+          "Only government agencies, and the institutions they authorise, may use the public-affairs "
+          "word “{word}” in a website name. Choose another name.",
+          "The public-affairs word “{word}” may be used only by government agencies and the institutions "
+          "they authorise. The reviewer will check the sponsor's authorisation: keep the document ready."),
     _rule("website_name.national_prefix", E,
-          "Only national organisations may use “{word}” in a website name. Choose another name."),
+          "Only national organisations, whose registered name begins with 中国, 中华 or the like, may use "
+          "“{word}” in a website name, and begin it only with the prefix their own name begins with "
+          "(中国移动通信集团有限公司: 中国移动网上营业厅). Choose another name, or enter the sponsor's "
+          "name exactly as registered."),
     _rule("website_name.needs_pre_approval", E,
           "The website name contains “{keyword}”, which needs the {pre_approval} pre-approval. "
           "Declare that pre-approval with its document number, or choose another name."),
@@ -107,7 +124,7 @@ RULES: MappingProxyType[str, Rule] = MappingProxyType(dict([
           "“{value}” is not a valid domain name. Enter only the domain (such as example.cn), "
           "without http://, a path or a port."),
     _rule("domain.bbs_needs_approval", E,
-          "The domain {domain} has a “bbs” label, so it is a forum: declare the {pre_approval} approval "
+          "The domain {domain} contains “bbs”, so it is a forum: declare the {pre_approval} approval "
           "or remove the domain."),
     _rule("domain.already_filed", E,
           "The domain {domain} already has a filing (filed or under review). "

@@ -1,4 +1,8 @@
-"""Reads of unregistered websites, each scoped to the user who asks (deny by default)."""
+"""Reads of unregistered websites, each scoped to the user who asks (deny by default).
+
+An applicant sees the websites pushed to their sponsor entity and — only by an exact search for a
+domain — an open website imported without a certificate, which no sponsor entity can ever match.
+Staff see their jurisdiction."""
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -6,6 +10,7 @@ from django.utils import timezone
 
 from beian.accounts.models import User
 from beian.core.models import Agency
+from beian.rules import normalize_domain
 from beian.staff.jurisdiction import agencies_in_scope
 from beian.unregistered.models import UnregisteredWebsite
 
@@ -27,13 +32,34 @@ def for_applicant(user) -> QuerySet[UnregisteredWebsite]:
             .order_by("deadline", "domain"))
 
 
-def for_staff(user, *, overdue: bool = False, status: str = "", today=None) -> QuerySet[UnregisteredWebsite]:
+def findable() -> QuerySet[UnregisteredWebsite]:
+    """Open websites imported without a certificate: they are pushed to nobody, so their sponsor
+    finds them by their domain (as a legacy record can be found for a claim)."""
+    return UnregisteredWebsite.objects.filter(status=UnregisteredWebsite.Status.OPEN, certificate_hash="",
+                                              matched_entity__isnull=True)
+
+
+def find_by_domain(query: str) -> QuerySet[UnregisteredWebsite]:
+    """Exact match only, never a browse: the query must be a whole domain (any spelling of it: upper
+    case, Unicode or A-label). An empty or unparsable query finds nothing."""
+    domain = normalize_domain(query or "")
+    if domain is None:
+        return UnregisteredWebsite.objects.none()
+    return findable().filter(domain=domain).select_related("agency")
+
+
+def for_staff(user, *, overdue: bool = False, status: str = "", unmatched: bool = False,
+              today=None) -> QuerySet[UnregisteredWebsite]:
+    """`unmatched`: open websites no sponsor entity matches (no certificate, or one that no
+    applicant's sponsor entity carries yet) — nobody has been told to file them."""
     sites = UnregisteredWebsite.objects.filter(agency__in=agencies_for(user)).select_related("agency")
     if overdue:
         sites = sites.filter(status=UnregisteredWebsite.Status.OPEN,
                              deadline__lt=today or timezone.localdate())
     elif status in UnregisteredWebsite.Status.values:
         sites = sites.filter(status=status)
+    if unmatched:
+        sites = sites.filter(status=UnregisteredWebsite.Status.OPEN, matched_entity__isnull=True)
     return sites.order_by("deadline", "domain")
 
 

@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 class ImportWorkbench:
     kind: str  # ImportRun.Kind
     namespace: str  # the URL namespace of the kind's pages
-    selectors: ModuleType  # for_staff(user, overdue=, status=) and IMPORT_ROLES
+    selectors: ModuleType  # for_staff(user, overdue=, status=, …the filter form's fields) and IMPORT_ROLES
     filter_form: type
     columns: list  # the column help of the upload page
     export_rows: Callable  # queryset → rows of the export
@@ -40,12 +40,14 @@ class ImportWorkbench:
     errors_name: str  # file name of an error report, before "-<run>.csv"
 
     def filtered(self, request, *, overdue=False):
+        """The filter form and the list it selects; every field of the kind's filter form is a
+        keyword of its `for_staff` (status, overdue, and e.g. unmatched)."""
         form = self.filter_form(request.GET or None)
-        status = ""
+        filters = {}
         if form.is_valid():
-            overdue = overdue or form.cleaned_data["overdue"]
-            status = form.cleaned_data["status"]
-        return form, self.selectors.for_staff(request.user, overdue=overdue, status=status)
+            filters = dict(form.cleaned_data)
+            overdue = filters.pop("overdue") or overdue
+        return form, self.selectors.for_staff(request.user, overdue=overdue, **filters)
 
     def urlpatterns(self, *, prefix: str) -> list:
         """The URLs of these pages under `prefix`, with the same names in every kind's namespace:

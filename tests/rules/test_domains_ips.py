@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from beian.rules import CheckContext, check_domain, check_ip, normalize_domain
 from beian.rules.domains import display_domain, looks_like_domain_or_url
@@ -33,12 +35,49 @@ def test_display_domain():
     assert display_domain("xn--fsqu00a.xn--fiqs8s") == "例子.中国"
 
 
+def forum_rules(domain: str, pre_approvals=frozenset()) -> list[str]:
+    return [p.rule for p in check_domain(domain, path="d", pre_approvals=pre_approvals)]
+
+
 def test_bbs_label_needs_the_approval_only_when_approvals_are_known():
-    assert [p.rule for p in check_domain("bbs.example.cn", path="d", pre_approvals=frozenset())] == [
-        "domain.bbs_needs_approval"]
-    assert check_domain("bbs.example.cn", path="d", pre_approvals=frozenset({"bbs"})) == []
+    assert forum_rules("bbs.example.cn") == ["domain.bbs_needs_approval"]
+    assert forum_rules("bbs.example.cn", frozenset({"bbs"})) == []
     assert check_domain("bbs.example.cn", path="d") == []
-    assert check_domain("bbsx.example.cn", path="d", pre_approvals=frozenset()) == []
+
+
+@pytest.mark.parametrize("domain", ["xixibbs.cn", "bbsx.example.cn", "www.my-bbs.com.cn", "XixiBBS.cn",
+                                    "论坛bbs.中国", "bbs。example。cn"])
+def test_a_domain_containing_bbs_is_a_forum(domain: str):
+    """The guide: "Domain names containing bbs are regarded as forums" — not only a "bbs." label."""
+    assert forum_rules(domain) == ["domain.bbs_needs_approval"]
+    assert forum_rules(domain, frozenset({"bbs"})) == []
+
+
+@pytest.mark.parametrize("domain", ["xixi.cn", "b-b-s.cn", "bb-s.example.cn", "例子.中国"])
+def test_a_domain_without_bbs_is_not_a_forum(domain: str):
+    assert forum_rules(domain) == []
+
+
+@pytest.mark.parametrize(("domain", "ascii_name"), [("矯願撢長.cn", "xn--o6uo34bbsvgsc.cn"),
+                                                   ("腇崒煪輈.cn", "xn--dmt668bbslqmn.cn")])
+def test_the_xn_encoding_of_a_chinese_label_is_not_read_for_bbs(domain: str, ascii_name: str):
+    assert normalize_domain(domain) == ascii_name  # "bbs" only in the encoding, not in the name
+    assert forum_rules(domain) == [] and forum_rules(ascii_name) == []
+
+
+LABEL = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=0, max_size=20)
+
+
+@given(LABEL, LABEL, st.sampled_from(["bbs", "BBS", "Bbs"]), st.sampled_from(["cn", "com.cn", "net"]))
+def test_bbs_anywhere_in_a_label_is_a_forum(before: str, after: str, marker: str, suffix: str):
+    domain = f"{before}{marker}{after}.{suffix}"
+    assert forum_rules(domain) == ["domain.bbs_needs_approval"]
+
+
+@given(st.lists(LABEL.filter(lambda label: label and "bbs" not in label), min_size=1, max_size=3),
+       st.sampled_from(["cn", "com.cn", "org"]))
+def test_no_bbs_no_forum(labels: list[str], suffix: str):
+    assert forum_rules(".".join([*labels, suffix])) == []
 
 
 def test_already_filed_gets_the_ascii_form():

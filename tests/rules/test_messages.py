@@ -23,6 +23,7 @@ def test_every_rule_and_label_has_a_chinese_translation():
     catalogue = polib.pofile(str(PO_PATH))
     entries = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue if not entry.obsolete}
     expected = {(None, rule.message) for rule in RULES.values()} | {
+        (None, rule.warning_message) for rule in RULES.values() if rule.warning_message} | {
         (code_context(code_list), label)
         for code_list, labels in CODE_LABELS.items() for label in labels.values()}
     assert set(entries) == expected
@@ -64,10 +65,31 @@ def test_english():
 
 def test_every_rule_has_a_message_in_both_languages():
     for rule_id, rule in RULES.items():
-        params = {name: "x" for name in placeholders(rule.message)}
-        problem = Problem(rule_id, rule.severity, "f", params)
-        chinese, english = message_for(problem, "zh-hans"), message_for(problem, "en")
-        assert chinese != english and "{" not in chinese and "{" not in english
+        for severity in Severity:
+            params = {name: "x" for name in placeholders(rule.message_for(severity))}
+            problem = Problem(rule_id, severity, "f", params)
+            chinese, english = message_for(problem, "zh-hans"), message_for(problem, "en")
+            assert chinese != english and "{" not in chinese and "{" not in english
+
+
+def test_a_warning_wording_has_the_params_of_its_rule():
+    worded = [rule for rule in RULES.values() if rule.warning_message]
+    assert worded  # website_name.government_words at least
+    for rule in worded:
+        assert placeholders(rule.warning_message) == placeholders(rule.message), rule.id
+
+
+def test_government_words_say_what_to_do_at_each_severity():
+    """An enterprise must choose another name; an institution keeps it for the reviewer to judge."""
+    def message(severity, language):
+        return message_for(Problem("website_name.government_words", severity, "website.name",
+                                   {"word": "公安"}), language)
+    assert "Choose another name" in message(Severity.ERROR, "en")
+    assert "reviewer will check" in message(Severity.WARNING, "en")
+    assert message(Severity.ERROR, "zh-hans") == (
+        "只有政府机关及其授权的机构才能在网站名称中使用公共事务词语“公安”。请更换名称。")
+    assert message(Severity.WARNING, "zh-hans") == (
+        "公共事务词语“公安”只能由政府机关及其授权的机构使用。审核民警将核实主办者的授权情况，请备好授权文件。")
 
 
 def test_missing_params_do_not_break_the_answer():
