@@ -2,6 +2,10 @@
 applications, websites and the public domain index, written with executemany (SQLite) or COPY
 (PostgreSQL) in batches; sponsors and accounts (a few hundred) through the ORM.
 
+Each number is registered as issued (filings.KnownRecordNumber, ADR 0090) in the same transaction as
+its website, and each agency's sequence is moved past its highest generated serial, so a later approval
+issues a fresh number at once.
+
 Rows are built from the models themselves (every concrete field, defaults applied), so a new column
 with a default in the filings models does not break the generator."""
 
@@ -102,7 +106,8 @@ def generate(count: int) -> dict:
     from django.utils import timezone
 
     from beian.core.models import Agency
-    from beian.filings.models import Website, WebsiteApplication
+    from beian.filings.models import KnownRecordNumber, Website, WebsiteApplication
+    from beian.filings.records import website_category
     from beian.public.models import PublicDomain
 
     # The connection itself, not the django.db.connection proxy (an attribute lookup per value otherwise).
@@ -121,8 +126,11 @@ def generate(count: int) -> dict:
         websites = RowMaker(Website, connection, application_id=1, sponsor_id=sponsors[0].pk,
                             agency_id=agencies[0].pk, record_number="0", name="x", filed_at=now, domains=[])
         domains = RowMaker(PublicDomain, connection, domain="x", website_id=1)
+        known = RowMaker(KnownRecordNumber, connection, number="0", kind=KnownRecordNumber.Kind.ISSUED)
+        category = website_category()
         rng = random.Random(11)
-        app_rows, site_rows, domain_rows = [], [], []
+        app_rows, site_rows, domain_rows, known_rows = [], [], [], []
+        last_serials = {}
         domain_id = (PublicDomain.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
         for offset in range(count - have):
             number = have + offset
@@ -134,19 +142,24 @@ def generate(count: int) -> dict:
             listed = [main, f"www.{main}"] if number % 2 == 0 else [main]
             filed_at = now - timedelta(days=rng.randint(0, 3000))
             app_id, site_id = first_app + offset, first_id + offset
+            record_number = f"{agency.code}{category}{serial:06d}"
+            last_serials[agency.pk] = serial
             app_rows.append(applications.row(id=app_id, owner_id=sponsor.owner_id, sponsor_id=sponsor.pk,
                                              agency_id=agency.pk, name=name))
             site_rows.append(websites.row(id=site_id, application_id=app_id, current_application_id=app_id,
                                           sponsor_id=sponsor.pk, agency_id=agency.pk, name=name,
-                                          record_number=f"{agency.code}02{serial:06d}", domains=listed,
-                                          filed_at=filed_at))
+                                          record_number=record_number, domains=listed, filed_at=filed_at))
+            known_rows.append(known.row(number=record_number))
             for position, domain in enumerate(listed):
                 domain_rows.append(domains.row(id=domain_id, domain=domain, website_id=site_id,
                                                is_main=position == 0, filed=True))
                 domain_id += 1
             if len(site_rows) >= BATCH:
-                _flush(connection, (applications, app_rows), (websites, site_rows), (domains, domain_rows))
-        _flush(connection, (applications, app_rows), (websites, site_rows), (domains, domain_rows))
+                _flush(connection, (applications, app_rows), (websites, site_rows), (domains, domain_rows),
+                       (known, known_rows))
+        _flush(connection, (applications, app_rows), (websites, site_rows), (domains, domain_rows),
+               (known, known_rows))
+        _advance_sequences(last_serials, category)
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [WebsiteApplication, Website,
                                                                             PublicDomain]):
@@ -154,6 +167,19 @@ def generate(count: int) -> dict:
             cursor.execute("ANALYZE")
     elapsed = round(time.perf_counter() - started, 1)
     return {"records": count, "existing": have, "generated_in_s": elapsed}
+
+
+def _advance_sequences(last_serials: dict[int, int], category: str) -> None:
+    """Move each agency's sequence to its highest generated serial (never back)."""
+    from beian.filings.models import RecordNumberSequence
+
+    current = dict(RecordNumberSequence.objects.filter(category=category, agency_id__in=list(last_serials))
+                   .values_list("agency_id", "last_serial"))
+    RecordNumberSequence.objects.bulk_create(
+        [RecordNumberSequence(agency_id=agency_id, category=category,
+                              last_serial=max(serial, current.get(agency_id, 0)))
+         for agency_id, serial in last_serials.items()],
+        update_conflicts=True, unique_fields=["agency", "category"], update_fields=["last_serial"])
 
 
 def _flush(connection, *tables):

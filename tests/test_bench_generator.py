@@ -1,9 +1,12 @@
 """The records benchmark's generator writes filed websites the public side reads like any other:
-a record by number, its domains in the index, the JSON answer."""
+a record by number, its domains in the index, the JSON answer; and it keeps the registry of known
+numbers and the agencies' sequences in step, so a later approval issues a fresh number (ADR 0090)."""
 
 import pytest
+from django.db import transaction
 
-from beian.filings.models import Website
+from beian.filings.models import KnownRecordNumber, RecordNumberSequence, Website
+from beian.filings.records import allocate_record_number
 from beian.public import selectors
 from beian.public.models import PublicDomain
 from bench.records_data import generate, samples
@@ -27,3 +30,17 @@ def test_generated_websites_are_public_records(client, reference_data, settings)
     assert generate(40)["existing"] == 40  # a second run adds nothing
     # The sequences follow the written ids: the ORM's next row takes a new one.
     PublicDomain.objects.create(domain="after-the-generator.cn", website=Website.objects.first())
+
+
+def test_generated_numbers_are_registered_and_never_issued_again(reference_data):
+    generate(450)  # 200 agencies: the first ones get three serials
+    numbers = set(Website.objects.values_list("record_number", flat=True))
+    assert set(KnownRecordNumber.objects.filter(kind=KnownRecordNumber.Kind.ISSUED)
+               .values_list("number", flat=True)) == numbers
+    first = Website.objects.filter(record_number__endswith="02000003").earliest("record_number").agency
+    assert RecordNumberSequence.objects.get(agency=first, category="02").last_serial == 3
+    with transaction.atomic():
+        assert allocate_record_number(first) == f"{first.code}02000004"
+    RecordNumberSequence.objects.all().delete()  # a sequence behind: the registry still skips
+    with transaction.atomic():
+        assert allocate_record_number(first) == f"{first.code}02000005"

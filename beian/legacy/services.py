@@ -2,8 +2,9 @@
 
 - import_rows: the one import used by the workbench upload, the management command and the API
   (the machinery of beian.unregistered.importing): checked row by row, written in batches, upserted
-  by the legacy record number; a record whose certificate matches a submitted sponsor entity is
-  pushed to that applicant (SMS + system message, once per record).
+  by the legacy record number, which is registered as known (ADR 0090: never issued by the platform
+  afterwards; a number the platform issued is refused on its row); a record whose certificate matches
+  a submitted sponsor entity is pushed to that applicant (SMS + system message, once per record).
 - match_sponsor: the same push when a sponsor entity is submitted later (beian.sponsors.services).
 - start_claim: the applicant claims a record: a claim draft of the filing wizard, prefilled.
 - complete_claim: the claim application was approved (signal website_filed): the legacy number
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beian.core import audit
+from beian.filings import records
 from beian.filings import services as filing_services
 from beian.filings.models import RecordAlias, Website, WebsiteApplication
 from beian.legacy.models import LegacyRecord
@@ -62,9 +64,11 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
 
 @transaction.atomic
 def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> None:
-    numbers = [row.record_number for row in rows]
-    # A number the platform issued itself is not a legacy record: its alias would hide a live record.
-    taken = set(Website.objects.filter(record_number__in=numbers).values_list("record_number", flat=True))
+    # Every number is registered (ADR 0090) before its record is written, in this transaction: the
+    # allocation skips it from now on. A number the platform issued itself is not a legacy record (its
+    # alias would hide a live record): reported on its row, never merged.
+    kinds = records.register_legacy_numbers(row.record_number for row in rows)
+    taken = {number for number, kind in kinds.items() if kind == records.Kind.ISSUED}
     if taken:
         report.errors.extend(RowError(row.row, "record_number", _("This number is a record of this platform, "
                                                                    "not a legacy record."))
@@ -142,7 +146,12 @@ def complete_claim(*, application: WebsiteApplication, website: Website, actor=N
         record.claim()
         record.website, record.claimed_at, record.updated_at = website, now, now
         record.save()
-        RecordAlias.objects.get_or_create(number=record.record_number, defaults={"website": website})
+        # The number's one registry row becomes an alias; a legacy record imported with a number this
+        # platform had issued (before the registry existed) leads to no alias: the number stays that record's.
+        aliased = records.register_alias(record.record_number)
+        if aliased:
+            RecordAlias.objects.get_or_create(number=record.record_number, defaults={"website": website})
         audit.record(actor=actor, action="legacy_claimed", target=record, details={
-            "record_number": record.record_number, "new_record_number": website.record_number})
+            "record_number": record.record_number, "new_record_number": website.record_number,
+            "alias": aliased})
     return True

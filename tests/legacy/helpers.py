@@ -1,11 +1,21 @@
-"""Shared bits of the legacy-record tests: rows, CSV files, a submitted applicant."""
+"""Shared bits of the legacy-record tests: rows, CSV files, a submitted applicant, an approved claim,
+websites filed in Hangzhou Xihu (330106)."""
 
 import functools
 
-from beian.core.models import Agency
-from beian.legacy.services import import_rows
+from beian.core.models import Agency, Division
+from beian.filings import services as filing_services
+from beian.legacy.services import import_rows, start_claim
 from beian.sponsors import services as sponsor_services
-from tests.sponsors.helpers import ENTERPRISE_USCC, make_applicant, ready_entity
+from tests.filings.helpers import (
+    SAME_AS,
+    approved_sponsor,
+    basic_data,
+    notice,
+    reviewer,
+    submitted_application,
+)
+from tests.sponsors.helpers import ENTERPRISE_USCC, XIHU, make_applicant, ready_entity
 from tests.unregistered.helpers import csv_bytes as shared_csv_bytes
 
 HEADER_EN = ["record_number", "domain", "website_name", "icp_number", "sponsor_name", "certificate_type",
@@ -45,3 +55,41 @@ def submitted_applicant(username=None):
     ready_entity(applicant)
     sponsor_services.submit_sponsor_entity(actor=applicant)
     return applicant
+
+
+def make_applicant_with_approved_sponsor():
+    return approved_sponsor(make_applicant()).owner
+
+
+def complete_claim_draft(application, actor):
+    """Fill in and submit a claim draft (prefilled by start_claim)."""
+    notice()
+    data = basic_data(name=application.name, main_domain=application.domain_list[0],
+                      icp_number=application.icp_number)
+    for step, values in (("basic", data), ("leaders", SAME_AS), ("prompt", {"agreement_accepted": True})):
+        application = filing_services.save_draft_step(actor=actor, application=application, step=step,
+                                                      data=values, version=application.version)
+    filing_services.submit_application(actor=actor, application=application)
+    application.refresh_from_db()
+    return application
+
+
+def approve_claim(owner, record):
+    application = complete_claim_draft(start_claim(actor=owner, record=record), owner)
+    return filing_services.approve_application(actor=reviewer(), application=application)
+
+
+def xihu_sponsor():
+    """An approved sponsor entity in Hangzhou Xihu: its websites are filed by agency 330106."""
+    entity = ready_entity(make_applicant(), division=Division.objects.get(code=XIHU))
+    sponsor_services.submit_sponsor_entity(actor=entity.owner)
+    entity.refresh_from_db()
+    sponsor_services.approve_sponsor_entity(actor=reviewer(XIHU), entity=entity)
+    entity.refresh_from_db()
+    return entity
+
+
+def file_in_xihu(sponsor, actor=None):
+    """A new website of `sponsor` (in Xihu) submitted and approved: the filed website."""
+    application = submitted_application(sponsor)
+    return filing_services.approve_application(actor=actor or reviewer(XIHU), application=application)

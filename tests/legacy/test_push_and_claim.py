@@ -11,8 +11,16 @@ from beian.legacy.models import LegacyRecord
 from beian.legacy.services import ClaimRefused, complete_claim, match_sponsor, start_claim
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.sponsors import services as sponsor_services
-from tests.filings.helpers import SAME_AS, approved_sponsor, basic_data, notice, reviewer
-from tests.legacy.helpers import NUMBER, import_, plain_row, row, submitted_applicant
+from tests.filings.helpers import reviewer
+from tests.legacy.helpers import (
+    NUMBER,
+    approve_claim,
+    import_,
+    make_applicant_with_approved_sponsor,
+    plain_row,
+    row,
+    submitted_applicant,
+)
 from tests.sponsors.helpers import OTHER_USCC, make_applicant, ready_entity
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -77,29 +85,8 @@ def test_search_never_browses(query):
 
 def test_search_never_shows_claimed_records():
     import_(row(certificate_type="", certificate_number=""))
-    _approve_claim(make_applicant_with_approved_sponsor(), LegacyRecord.objects.get())
+    approve_claim(make_applicant_with_approved_sponsor(), LegacyRecord.objects.get())
     assert not selectors.find_for_claim(make_applicant(), NUMBER).exists()
-
-
-def make_applicant_with_approved_sponsor():
-    return approved_sponsor(make_applicant()).owner
-
-
-def _complete(application, actor):
-    notice()
-    data = basic_data(name=application.name, main_domain=application.domain_list[0],
-                      icp_number=application.icp_number)
-    for step, values in (("basic", data), ("leaders", SAME_AS), ("prompt", {"agreement_accepted": True})):
-        application = filing_services.save_draft_step(actor=actor, application=application, step=step,
-                                                      data=values, version=application.version)
-    filing_services.submit_application(actor=actor, application=application)
-    application.refresh_from_db()
-    return application
-
-
-def _approve_claim(owner, record):
-    application = _complete(start_claim(actor=owner, record=record), owner)
-    return filing_services.approve_application(actor=reviewer(), application=application)
 
 
 def test_claim_opens_a_prefilled_claim_draft_and_remembers_it():
@@ -137,7 +124,7 @@ def test_approval_issues_a_new_number_and_the_legacy_number_becomes_its_alias():
     owner = make_applicant_with_approved_sponsor()
     import_(row())
     record = LegacyRecord.objects.get()
-    website = _approve_claim(owner, record)
+    website = approve_claim(owner, record)
     record.refresh_from_db()
     assert record.status == LegacyRecord.Status.CLAIMED and record.website == website and record.claimed_at
     assert website.record_number != NUMBER
@@ -161,7 +148,7 @@ def test_complete_claim_is_idempotent():
     owner = make_applicant_with_approved_sponsor()
     import_(row())
     record = LegacyRecord.objects.get()
-    website = _approve_claim(owner, record)
+    website = approve_claim(owner, record)
     record.refresh_from_db()
     assert complete_claim(application=record.application, website=website) is False
     assert RecordAlias.objects.count() == 1

@@ -7,10 +7,10 @@ from beian.filings.models.application import (
     WebsiteLeader,
 )
 from beian.filings.models.reference import AccessProvider, SecurityNotice
-from beian.filings.models.website import RecordAlias, RecordNumberSequence, Website
+from beian.filings.models.website import KnownRecordNumber, RecordAlias, RecordNumberSequence, Website
 
 __all__ = [
-    "AccessProvider", "ApplicationPreApproval", "DomainHold", "LeaderDocument", "RecordAlias",
-    "RecordNumberSequence",
+    "AccessProvider", "ApplicationPreApproval", "DomainHold", "KnownRecordNumber", "LeaderDocument",
+    "RecordAlias", "RecordNumberSequence",
     "SecurityNotice", "Website", "WebsiteApplication", "WebsiteDomain", "WebsiteLeader",
 ]

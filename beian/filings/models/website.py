@@ -2,7 +2,9 @@
 
 A record number is `<agency code: 6><category: 2><serial: 6>`. The serial is per agency and category,
 strictly increasing and never reused: it comes from one RecordNumberSequence row, locked while it is
-advanced, and the record number itself is unique in the database (ADR 0051).
+advanced, and the record number itself is unique in the database (ADR 0051). Every number the platform
+knows — issued here, imported as a legacy (offline) record, kept as an alias — has one row in
+KnownRecordNumber, whose primary key is the number: no number can be two things (ADR 0090).
 """
 
 from django.db import models
@@ -23,6 +25,27 @@ class RecordNumberSequence(models.Model):
         verbose_name_plural = _("record number sequences")
         constraints = [models.UniqueConstraint(fields=["agency", "category"],
                                                name="one_sequence_per_agency_and_category")]
+
+
+class KnownRecordNumber(models.Model):
+    """Every record number the platform knows, once: the database's guarantee that a number is never
+    issued twice nor issued when it is an offline record's (SPEC §6). Each writer of a number inserts
+    its row in the same transaction (beian.filings.records); the allocation skips the numbers found here."""
+
+    class Kind(models.TextChoices):
+        ISSUED = "issued", _("issued by this platform")
+        LEGACY = "legacy", _("legacy record, not claimed")
+        ALIAS = "alias", _("legacy record, now an alias")
+
+    number = models.CharField(_("record number"), max_length=14, primary_key=True)
+    kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("known record number")
+        verbose_name_plural = _("known record numbers")
+
+    def __str__(self) -> str:
+        return self.number
 
 
 class Website(FSMModelMixin, models.Model):
