@@ -20,6 +20,7 @@ AREAS = {
     "claims/": {"applicant"},
     "legacy/": {"reviewer", "supervisor", "system_administrator"},
     "unregistered/workbench/": {"reviewer", "supervisor", "system_administrator"},
+    "staff/api-tokens/": {"security_administrator"},
 }
 ROLES = {
     "applicant": None,
@@ -55,5 +56,5 @@ def test_other_roles_are_refused(client, reference_data, role, pattern):
 
 def test_every_area_has_cases():
     assert {pattern.split("/")[0] + "/" for _, pattern in CASES} >= {
-        "review/", "sponsor/", "filings/", "admin/"}
+        "review/", "sponsor/", "filings/", "admin/", "staff/"}
     assert reverse("review:queue").startswith("/review/")

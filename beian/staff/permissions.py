@@ -15,6 +15,8 @@ from beian.staff.jurisdiction import can_manage_accounts_of
 Role = User.Role
 STAFF_ROLES = tuple(User.STAFF_ROLES)
 ACCOUNT_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR, Role.SUPERVISOR)
+# Bearer tokens of integrations are credentials: the security administrator's duty (ADR 0098).
+TOKEN_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR,)
 
 # Roles each administrator may give to a new account. Nobody creates applicants here (they register),
 # and nobody creates a peer of their own duty: a security administrator cannot multiply the

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from beian.accounts.models import User
-from beian.staff.permissions import ACCOUNT_ADMINISTRATORS, STAFF_ROLES, role_required
+from beian.staff.permissions import ACCOUNT_ADMINISTRATORS, STAFF_ROLES, TOKEN_ADMINISTRATORS, role_required
 
 
 @role_required(*STAFF_ROLES)
@@ -10,4 +10,5 @@ def home(request):
     return render(request, "staff/home.html", {
         "manages_accounts": user.role in ACCOUNT_ADMINISTRATORS,
         "reads_audit_log": user.role == User.Role.AUDITOR,
+        "manages_tokens": user.role in TOKEN_ADMINISTRATORS,
     })
