@@ -126,13 +126,20 @@ def _check_entry(entry, *, expected_previous: str, keys: dict, unkeyed_seen: int
 
 def verify_chain(*, head_log=None) -> ChainReport:
     """Walk the whole log: links, codes, the seal of the unkeyed beginning, the chain-head row, and
-    the heads exported to `head_log` (default AUDIT_HEAD_LOG_PATH)."""
+    the heads exported to `head_log` (default AUDIT_HEAD_LOG_PATH).
+
+    The head row and the exported heads are read before the walk: entries appended meanwhile only
+    add to what is walked, so a check running during normal work never raises a false alarm."""
     keys = audit_keys.verification_keys()
     exported = audit_heads.read_exported_heads(head_log)
     if exported.problem_line:
         return ChainReport(0, None, "head_log", str(exported.problem_line))
     heads = exported.heads
+    head_hash = (AuditChainHead.objects.filter(id=1).values_list("last_hash", flat=True).first()
+                 or GENESIS_HASH)
+    head_seen = head_hash == GENESIS_HASH
     expected_previous, checked, unkeyed_seen, keyed_seen, heads_checked = GENESIS_HASH, 0, 0, False, 0
+    first_id = last_id = None
     try:
         for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
             _check_entry(entry, expected_previous=expected_previous, keys=keys,
@@ -142,6 +149,8 @@ def verify_chain(*, head_log=None) -> ChainReport:
             else:
                 unkeyed_seen += 1
             checked += 1
+            first_id, last_id = first_id or entry.id, entry.id
+            head_seen = head_seen or entry.entry_hash == head_hash
             exported_head = heads.pop(entry.id, None)
             if exported_head is not None:
                 if exported_head != (checked, entry.entry_hash):
@@ -149,22 +158,15 @@ def verify_chain(*, head_log=None) -> ChainReport:
                 heads_checked += 1
             expected_previous = entry.entry_hash
         if unkeyed_seen and not keyed_seen:
-            raise _Broken(AuditEntry.objects.order_by("id").values_list("id", flat=True)[0], "unsealed")
+            raise _Broken(first_id, "unsealed")
+        # An exported head names an entry that is gone: within the chain, entries were removed and
+        # the rest re-linked; beyond its end, the newest entries were cut off.
+        gone_within = sorted(entry_id for entry_id in heads if entry_id <= (last_id or 0))
+        if gone_within:
+            raise _Broken(gone_within[0], "head_differs")
+        if heads or not head_seen:
+            # (Or the head row remembers a code that no entry has any more.)
+            raise _Broken(-1, "newest_removed")
     except _Broken as broken:
         return ChainReport(checked, broken.entry_id, broken.problem, broken.detail, heads_checked)
-    if heads:
-        # An exported head names an entry that is gone: below the last entry, entries were removed
-        # and the rest re-linked; beyond it, the newest entries were cut off.
-        gone_within = sorted(entry_id for entry_id in heads if entry_id <= _last_id())
-        if gone_within:
-            return ChainReport(checked, gone_within[0], "head_differs", "", heads_checked)
-        return ChainReport(checked, -1, "newest_removed", "", heads_checked)
-    head = AuditChainHead.objects.filter(id=1).first()
-    if head is not None and head.last_hash != expected_previous:
-        # The newest entries were deleted: the head remembers a hash no entry has any more.
-        return ChainReport(checked, -1, "newest_removed", "", heads_checked)
     return ChainReport(checked, None, "", "", heads_checked)
-
-
-def _last_id() -> int:
-    return AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0

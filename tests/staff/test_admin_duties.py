@@ -15,7 +15,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.core import audit
 from beian.core.models import CalendarOverride, RuleKeywordSet
+from beian.filings.models import AccessProvider, SecurityNotice
 from beian.notifications.services import send_sms
+from beian.review.models import ReturnReason
 from tests.staff.conftest import make_user, sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +76,12 @@ def one_of_each(reference_data):
     Group.objects.create(name="helpdesk")
     CalendarOverride.objects.get_or_create(date="2026-10-08", defaults={"is_working_day": False})
     RuleKeywordSet.objects.create(lists={}, note="first")
+    # Seeded by migrations, so gone after a transactional test's flush: made again if so.
+    AccessProvider.objects.get_or_create(name="测试接入商")
+    ReturnReason.objects.get_or_create(code="admin-walk", defaults={"text_zh": "材料不清晰",
+                                                                    "text_en": "Unclear documents"})
+    if not SecurityNotice.objects.exists():
+        SecurityNotice.objects.create(version="2026.1", text_zh="须知", text_en="Notice")
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         from beian.notifications.tasks import send_email_message
 
