@@ -1,7 +1,8 @@
 """All configuration of the platform, read from the environment in this one module.
 
 The embedded default (no variables set) runs on SQLite under var/ with local private uploads and
-the development SMS backend; production sets DATABASE_URL, CACHE_URL, SECRET_KEY, PII_KEY and HTTPS.
+the development SMS backend; production sets DATABASE_URL, CACHE_URL, SECRET_KEY, PII_KEY, AUDIT_KEY and
+HTTPS.
 A missing or malformed value stops start-up with ImproperlyConfigured naming the variable.
 """
 
@@ -51,7 +52,8 @@ TRUSTED_PROXY_COUNT = _read("TRUSTED_PROXY_COUNT", env.int, default=0)
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin, with the site that keeps the administrative duties apart (ADR 0030).
+    "beian.staff.admin_config.PlatformAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -226,6 +228,14 @@ CONTENT_SECURITY_POLICY = {
 # Personal data protection: one key, from which the encryption and search-hash keys are derived.
 PII_KEY = env.str("PII_KEY", default="") or local_secret(VAR_DIR / "pii_key.txt", 44)
 
+# The audit log (SPEC §8, ADR 0097): HMAC key of its chain, never stored in the database. AUDIT_KEY signs;
+# AUDIT_KEY_FALLBACKS (comma-separated, newest first) are earlier keys that still verify what they signed.
+# The chain head is exported, signed, every AUDIT_HEAD_EXPORT_SECONDS to AUDIT_HEAD_LOG_PATH and the log.
+AUDIT_KEY = env.str("AUDIT_KEY", default="") or local_secret(VAR_DIR / "audit_key.txt", 44)
+AUDIT_KEY_FALLBACKS = _read("AUDIT_KEY_FALLBACKS", env.list, default=[])
+AUDIT_HEAD_LOG_PATH = Path(_read("AUDIT_HEAD_LOG_PATH", env.str, default=str(VAR_DIR / "audit_heads.jsonl")))
+AUDIT_HEAD_EXPORT_SECONDS = _read("AUDIT_HEAD_EXPORT_SECONDS", env.int, default=900)
+
 # Business settings (SPEC: configurable).
 REVIEW_DEADLINE_WORKING_DAYS = _read("REVIEW_DEADLINE_WORKING_DAYS", env.int, default=21)
 LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
@@ -284,6 +294,10 @@ BADGE_CHECK_RESOLVE = _read("BADGE_CHECK_RESOLVE", env.dict, default={})
 # The public JSON API: requests per minute per client address, and the largest body accepted.
 API_RATE_LIMITS = {"prechecks": _read("API_PRECHECK_RATE_PER_MINUTE", env.int, default=120)}
 API_MAX_BODY_BYTES = _read("API_MAX_BODY_BYTES", env.int, default=64 * 1024)
+# Agencies' API tokens (ADR 0098): days a new token is valid unless its creator says otherwise, and the
+# longest validity that may be given.
+API_TOKEN_VALID_DAYS = _read("API_TOKEN_VALID_DAYS", env.int, default=365)
+API_TOKEN_MAX_VALID_DAYS = _read("API_TOKEN_MAX_VALID_DAYS", env.int, default=3 * 365)
 
 # Accounts (SPEC §8): password length by role, idle sign-out, SMS code sending limits, sign-in
 # lock-outs. The figures and why: ADR 0095.
@@ -309,6 +323,8 @@ SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
 SIGN_IN_ADDRESS_MAX_FAILURES = _read("SIGN_IN_ADDRESS_MAX_FAILURES", env.int, default=5)
 SIGN_IN_ADDRESS_WINDOW_MINUTES = _read("SIGN_IN_ADDRESS_WINDOW_MINUTES", env.int, default=10)
 EMAIL_CONFIRMATION_DAYS = 3
+# django-otp's admin shows no authenticator key or QR code of an existing device, to anyone (ADR 0030).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Image captcha (django-simple-captcha); the text question for people who cannot read it is ours.
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 10  # minutes
@@ -333,6 +349,9 @@ SMS_OUTBOX_SWEEP_SECONDS = _read("SMS_OUTBOX_SWEEP_SECONDS", env.int, default=30
 SMS_OUTBOX_GRACE_SECONDS = _read("SMS_OUTBOX_GRACE_SECONDS", env.int, default=120)
 SMS_OUTBOX_SENDING_TIMEOUT_SECONDS = _read("SMS_OUTBOX_SENDING_TIMEOUT_SECONDS", env.int, default=600)
 SMS_OUTBOX_SWEEP_BATCH = 1000
+# Template parameters that are secrets (a live verification code): masked wherever operators read the
+# outbox, in the parameters and in the text.
+SMS_SECRET_PARAMETERS = ["code"]
 # E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True) at scale; files in var/mail embedded.
 if env.str("EMAIL_URL", default=""):
     # Sets EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.

@@ -21,6 +21,7 @@ def _test_settings(tmp_path_factory):
         TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
         SCRATCH_DIR=scratch,
         SMS_LOG_PATH=scratch / "sms.jsonl",
+        AUDIT_HEAD_LOG_PATH=scratch / "audit_heads.jsonl",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         CAPTCHA_TEST_MODE=True,  # the human check accepts "PASSED" (tests/accounts keep one real check)
         # argon2 is slow by design; one registration test checks that production uses it.
@@ -35,6 +36,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_audit_head_log():
+    """Exported audit heads name entries of one test's database: the next test starts without them."""
+    yield
+    if settings.configured and hasattr(settings, "AUDIT_HEAD_LOG_PATH"):
+        settings.AUDIT_HEAD_LOG_PATH.unlink(missing_ok=True)
 
 
 @pytest.fixture

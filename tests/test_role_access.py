@@ -22,6 +22,7 @@ AREAS = {
     "unregistered/workbench/": {"reviewer", "supervisor", "system_administrator"},
     # Agencies' contact details: a supervisor their own agency's, the system administrator all.
     "staff/agencies/": {"supervisor", "system_administrator"},
+    "staff/api-tokens/": {"security_administrator"},
 }
 ROLES = {
     "applicant": None,

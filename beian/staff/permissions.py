@@ -18,6 +18,8 @@ ACCOUNT_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR, Role.SUPERVISOR)
 # An agency's contact details (SPEC §3): its own supervisors, and the system administrator for every
 # agency (platform data is their duty). Reviewers only read them.
 AGENCY_CONTACT_EDITORS = (Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR)
+# Bearer tokens of integrations are credentials: the security administrator's duty (ADR 0098).
+TOKEN_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR,)
 
 # Roles each administrator may give to a new account. Nobody creates applicants here (they register),
 # and nobody creates a peer of their own duty: a security administrator cannot multiply the

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beian.core import pii
+from beian.core.models import BearerToken
 
 
 class ImportedWebsite(models.Model):
@@ -82,20 +83,17 @@ class UnregisteredWebsite(ImportedWebsite):
         return self.domain
 
 
-class ApiToken(models.Model):
-    """A bearer token of one agency. Only the SHA-256 of the token is stored (it is 256 random bits, so
-    a slow hash adds nothing); the token itself is shown once, by `manage.py create_api_token`."""
+class ApiToken(BearerToken):
+    """A bearer token of one agency for the import APIs (unregistered websites, legacy records): it
+    imports for its agency and every agency below it. Created, listed and revoked by the security
+    administrator (/staff/api-tokens/, or `manage.py create_api_token / list_api_tokens /
+    revoke_api_token`); only the SHA-256 of the token is stored (beian.core.models.tokens)."""
+
+    TEXT_PREFIX = "bu_"
+    AUDIT_NAME = "api_token"
 
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
                                related_name="api_tokens")
-    label = models.CharField(_("label"), max_length=100, blank=True)
-    prefix = models.CharField(_("prefix"), max_length=12)
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
 
     class Meta:
         verbose_name = _("API token")
@@ -103,6 +101,9 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.agency.code} {self.prefix}…"
+
+    def owner_text(self) -> str:
+        return f"{self.agency.code} {self.agency.name}"
 
 
 def import_file_path(instance, filename: str) -> str:

@@ -7,14 +7,13 @@ and reason. A website whose certificate matches a submitted sponsor entity is pu
 applicant (SMS + system message, once per website).
 """
 
-import hashlib
-import secrets
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from beian.core import audit
+from beian.core import audit, bearer_tokens
 from beian.core.models import Agency
 from beian.notifications.services import post_system_message, send_sms
 from beian.rules import normalize_domain
@@ -31,12 +30,11 @@ from beian.unregistered.models import ApiToken, UnregisteredWebsite
 from beian.unregistered.validation import RowChecker, ValidRow, default_deadline
 
 __all__ = ["ImportReport", "agency_and_below", "close_when_filed", "create_api_token", "import_rows",
-           "match_sponsor", "token_for"]
+           "match_sponsor", "revoke_api_token", "token_for"]
 BATCH_SIZE = 1000
 UPDATED_FIELDS = ("ip", "found_where", "found_at", "certificate_type", "certificate_number_encrypted",
                   "certificate_hash", "sponsor_name", "agency", "deadline", "matched_entity", "notified_at",
                   "updated_at")
-TOKEN_PREFIX = "bu_"
 
 
 def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, actor=None, first_row: int = 1,
@@ -98,28 +96,18 @@ def close_when_filed(*, domain: str, actor=None, now=None) -> bool:
     return True
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+def create_api_token(*, agency: Agency, name: str = "", actor=None, valid_days: int | None = None,
+                     client_address: str | None = None) -> tuple[ApiToken, str]:
+    """A new token for `agency` (valid API_TOKEN_VALID_DAYS unless told); returns (row, the token
+    text). The text is not stored anywhere."""
+    return bearer_tokens.issue(ApiToken, actor=actor, name=name, client_address=client_address,
+                               valid_days=valid_days or settings.API_TOKEN_VALID_DAYS, agency=agency)
 
 
-@transaction.atomic
-def create_api_token(*, agency: Agency, label: str = "", actor=None) -> tuple[ApiToken, str]:
-    """A new token for `agency`; returns (row, the token text). The text is not stored anywhere."""
-    text = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(agency=agency, label=label, prefix=text[:10],
-                                    token_hash=_token_hash(text),
-                                    created_by=actor if actor is not None and actor.pk else None)
-    audit.record(actor=actor, action="api_token_created", target=token,
-                 details={"agency": agency.code, "prefix": token.prefix})
-    return token, text
+def revoke_api_token(*, token: ApiToken, actor, client_address: str | None = None) -> bool:
+    return bearer_tokens.revoke(token=token, actor=actor, client_address=client_address)
 
 
 def token_for(text: str) -> ApiToken | None:
-    """The active token with this text, or None. Marks it used."""
-    if not text or not text.startswith(TOKEN_PREFIX) or len(text) > 100:
-        return None
-    token = (ApiToken.objects.select_related("agency")
-             .filter(token_hash=_token_hash(text), revoked_at__isnull=True).first())
-    if token is not None:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token
+    """The active token with this text, or None. Notes its use."""
+    return bearer_tokens.authenticate(ApiToken.objects.select_related("agency"), text)

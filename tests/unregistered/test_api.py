@@ -78,4 +78,4 @@ def test_create_api_token_prints_the_token_once(capsys):
     printed = capsys.readouterr().out.strip()
     assert printed.startswith("bu_")
     stored = ApiToken.objects.get()
-    assert printed not in (stored.token_hash, stored.prefix) and stored.label == "crawler"
+    assert printed not in (stored.token_hash, stored.prefix) and stored.name == "crawler"

@@ -1,4 +1,4 @@
-from beian.core.models.audit import AuditChainHead, AuditEntry
+from beian.core.models.audit import AuditChainHead, AuditEntry, AuditHeadExport
 from beian.core.models.calendar import CalendarOverride
 from beian.core.models.codes import (
     CertificateType,
@@ -9,11 +9,14 @@ from beian.core.models.codes import (
 )
 from beian.core.models.divisions import Agency, Division, ProvinceAbbreviation
 from beian.core.models.keywords import RuleKeywordSet
+from beian.core.models.tokens import BearerToken
 
 __all__ = [
     "Agency",
     "AuditChainHead",
     "AuditEntry",
+    "AuditHeadExport",
+    "BearerToken",
     "CalendarOverride",
     "CertificateType",
     "Division",

@@ -1,4 +1,5 @@
-"""The append-only, hash-chained audit log (SPEC §8). Written only through beian.core.audit."""
+"""The append-only, HMAC-chained audit log (SPEC §8, ADR 0097). Written only through beian.core.audit;
+the database itself refuses UPDATE and DELETE on the entries (beian.core.append_only)."""
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +19,10 @@ class AuditEntry(models.Model):
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
+    # HMAC-SHA256 of the entry under the key named by key_id (beian.core.audit_keys); an empty key_id
+    # marks the plain SHA-256 of the entries written before the log was keyed.
     entry_hash = models.CharField(max_length=64, unique=True)
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ["id"]
@@ -44,3 +48,18 @@ class AuditChainHead(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_hash = models.CharField(max_length=64)
+
+
+class AuditHeadExport(models.Model):
+    """One row: the periodic export of the chain head (beian.core.audit_heads) — when it runs next,
+    and the newest entry already exported, so that an export with nothing new writes nothing."""
+
+    next_run_at = models.DateTimeField(null=True, blank=True)
+    last_exported_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit head export")
+        verbose_name_plural = _("audit head export")
+
+    def __str__(self) -> str:
+        return f"next export at {self.next_run_at}"

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from beian.accounts.models import User
-from beian.staff.permissions import ACCOUNT_ADMINISTRATORS, STAFF_ROLES, role_required
+from beian.staff.permissions import ACCOUNT_ADMINISTRATORS, STAFF_ROLES, TOKEN_ADMINISTRATORS, role_required
 
 
 @role_required(*STAFF_ROLES)
@@ -12,4 +12,5 @@ def home(request):
         "reads_audit_log": user.role == User.Role.AUDITOR,
         "keeps_agency_contacts": user.role == User.Role.SYSTEM_ADMINISTRATOR,
         "keeps_own_agency_contacts": user.role == User.Role.SUPERVISOR and user.agency_id is not None,
+        "manages_tokens": user.role in TOKEN_ADMINISTRATORS,
     })

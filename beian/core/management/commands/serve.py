@@ -27,6 +27,7 @@ class Command(BaseCommand):
             call_command("load_demo_data", stdout=self.stdout)
         call_command("sweep_outbox", "--schedule", stdout=self.stdout)  # the periodic SMS outbox sweep
         call_command("send_appointment_reminders", "--schedule", stdout=self.stdout)  # day-before SMS
+        call_command("export_audit_head", "--schedule", stdout=self.stdout)  # the signed chain head
         web = subprocess.Popen([sys.executable, "-m", "gunicorn", "beian.wsgi", "--bind",
                                 f"{host}:{port}", "--workers", "2", "--threads", "4",
                                 "--access-logfile", "-"])

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_rule_keyword_sets'),
+        ('core', '0005_audit_entries_append_only'),
     ]
 
     operations = [

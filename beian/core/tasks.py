@@ -1,0 +1,14 @@
+"""Background tasks of the shared machinery (django-tasks). Idempotent: an export with nothing new
+writes nothing."""
+
+from django_tasks import task
+
+
+@task()
+def export_audit_head_periodically() -> dict | None:
+    from beian.core import audit_heads
+
+    try:
+        return audit_heads.export_head()
+    finally:
+        audit_heads.schedule_exports()
