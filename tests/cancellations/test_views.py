@@ -133,6 +133,14 @@ def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, chao
     assert f'value="{by_code["website_name_improper"].pk}"' not in page
 
 
+def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_reviewer, website):
+    sign_in_verified(client, chaoyang_reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
+    assert filing_helpers.label_of(page, website.sponsor.name) == "单位名称"
+    page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
+    assert filing_helpers.label_of(page, website.sponsor.name) == "Unit name"
+
+
 def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
     sign_in_verified(client, filing_helpers.reviewer("110108"))
     assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404

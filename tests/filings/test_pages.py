@@ -7,6 +7,7 @@ from django.urls import reverse
 from beian.filings import services
 from beian.filings.models import WebsiteApplication
 from tests.filings import helpers
+from tests.public import helpers as public_helpers
 from tests.sponsors.helpers import make_applicant
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +186,17 @@ def test_a_saved_opening_date_is_offered_back_in_the_date_input_format(client, s
     client.force_login(application.owner)
     page = client.get(reverse("filings:step", args=[application.pk, "basic"])).content.decode()
     assert f'value="{application.opened_on.isoformat()}"' in page
+
+
+@pytest.mark.parametrize(("language", "unit_label", "person_label"), [("zh-hans", "单位名称", "姓名"),
+                                                                     ("en", "Unit name", "Full name")])
+def test_the_sponsor_summary_names_a_unit_by_its_unit_name(client, sponsor, language, unit_label,
+                                                            person_label):
+    """A company's name is not a person's name (issue 13): 单位名称 for units, 姓名 for individuals."""
+    client.force_login(sponsor.owner)
+    page = client.get(reverse("filings:new"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert helpers.label_of(page, sponsor.name) == unit_label
+    individual = public_helpers.individual_sponsor()
+    client.force_login(individual.owner)
+    page = client.get(reverse("filings:new"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert helpers.label_of(page, public_helpers.PERSON_NAME) == person_label
