@@ -53,6 +53,28 @@ def test_send_the_code_then_submit(owner_client, website):
     assert "submitted for review" in page and "no connection could be made" in page
 
 
+def test_sending_the_code_keeps_what_was_typed(owner_client, website):
+    """The send-code button submits the confirmation form (issue 13: it used to empty the reason)."""
+    url = reverse("cancellations:new", args=[website.pk])
+    send_code = reverse("cancellations:send_code", args=[website.pk])
+    page = owner_client.get(url).content.decode()
+    assert f'form="cancellation-form" formaction="{send_code}"' in page
+    form = page[page.index('<form method="post" id="cancellation-form"'):]
+    assert 'name="reason"' in form[:form.index("</form>")]
+    reason = "公司业务调整，网站已于上月关闭。\n域名不再续费。"
+    response = owner_client.post(send_code, {"reason": reason, "confirm": "on", "code": ""})
+    assert response.status_code == 302 and response["Location"] == url
+    response = owner_client.get(url)
+    assert response.context["form"]["reason"].value() == reason
+    assert response.context["form"]["confirm"].value() is True
+    assert "公司业务调整，网站已于上月关闭。" in response.content.decode()
+    assert owner_client.get(url).context["form"]["reason"].value() == reason  # a reload keeps it too
+    owner_client.post(url, {"code": helpers.last_code(website.sponsor.owner), "confirm": "on",
+                            "reason": reason})
+    assert CancellationApplication.objects.get().reason == reason
+    assert not [key for key in owner_client.session.keys() if key.startswith("cancellation_typed_")]
+
+
 def test_a_second_code_too_soon_says_when(owner_client, website):
     owner_client.post(reverse("cancellations:send_code", args=[website.pk]))
     response = owner_client.post(reverse("cancellations:send_code", args=[website.pk]), follow=True, **EN)
