@@ -37,11 +37,16 @@ def list_view(request):
         "rows": rows, "websites": selectors.cancellable_websites_of(request.user)})
 
 
+def _typed_key(website: Website) -> str:
+    return f"cancellation_typed_{website.pk}"
+
+
 @role_required(APPLICANT)
 def new_view(request, website_id: int):
     website = _own_website(request, website_id)
     masked = mask_phone(request.user.mobile) if request.user.mobile else ""
-    form = CancellationForm(request.POST or None, masked_mobile=masked)
+    form = CancellationForm(request.POST or None, initial=request.session.get(_typed_key(website), {}),
+                            masked_mobile=masked)
     open_request = selectors.open_cancellation_for(website)
     probe_rows = []
     if request.method == "POST" and form.is_valid():
@@ -55,6 +60,7 @@ def new_view(request, website_id: int):
         except services.CancellationRefused as refused:
             form.add_error(refused.field, refused.message)
         else:
+            request.session.pop(_typed_key(website), None)
             messages.success(request, _("Your cancellation request is submitted. The police will decide; "
                                         "you will be told by SMS."))
             return redirect("cancellations:detail", cancellation_id=cancellation.pk)
@@ -68,7 +74,11 @@ def new_view(request, website_id: int):
 @require_POST
 @role_required(APPLICANT)
 def send_code_view(request, website_id: int):
+    """The send-code button submits the confirmation form: what was typed there (the reason, the tick)
+    is kept in the session and offered again on the request page until the request is submitted."""
     website = _own_website(request, website_id)
+    request.session[_typed_key(website)] = {"reason": request.POST.get("reason", ""),
+                                            "confirm": bool(request.POST.get("confirm"))}
     try:
         check_page = send_with_human_check(request, lambda human_checked: services.request_code(
             actor=request.user, website=website, client_address=client_address(request),

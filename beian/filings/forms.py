@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.forms import state_length_limits
 from beian.core.models import CertificateType, Division, InteractiveService, PreApproval, ServiceType
 from beian.filings.checks import LEADER_PREFIX
 from beian.filings.labels import LANGUAGES
@@ -32,6 +33,7 @@ class StepForm(forms.Form):
     def __init__(self, *args, check_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.add_fields()
+        state_length_limits(self)
         if check_url:  # live checking: leaving a changed field asks the rules about it (htmx)
             for name, field in self.fields.items():
                 if name != "version" and not isinstance(field, forms.FileField):

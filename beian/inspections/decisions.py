@@ -1,6 +1,7 @@
 """The reviewer's decisions about face reviews and inspections, as the workbench shows them
 (beian.review.kinds.Decision); beian/filings/review_kind.py adds them to the website kinds."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings.models import WebsiteApplication
@@ -15,19 +16,22 @@ def _may_ask(item) -> bool:
     return item.is_open and item.status in WebsiteApplication.AWAITING_DECISION
 
 
-def _open_in(item, *statuses: str) -> bool:
+def _open_in(item, *statuses: str) -> Appointment | None:
+    """The item's open appointment when it is in one of `statuses`."""
     if not item.is_open or item.status not in services.IN_INSPECTION:
-        return False
+        return None
     appointment = open_appointment_for_item(item)
-    return appointment is not None and appointment.status in statuses
+    return appointment if appointment is not None and appointment.status in statuses else None
 
 
 def _may_offer_others(item) -> bool:
-    return _open_in(item, Appointment.Status.OTHER_SLOTS_ASKED, Appointment.Status.BOOKED)
+    return _open_in(item, Appointment.Status.OTHER_SLOTS_ASKED, Appointment.Status.BOOKED) is not None
 
 
 def _may_record(item) -> bool:
-    return _open_in(item, Appointment.Status.BOOKED)
+    """Once the booked time has begun (the service refuses earlier too)."""
+    appointment = _open_in(item, Appointment.Status.BOOKED)
+    return appointment is not None and appointment.has_begun(timezone.now())
 
 
 def _offer(mode):

@@ -108,6 +108,11 @@ class Appointment(FSMModelMixin, models.Model):
     def booked_slot(self):
         return self.slots.filter(chosen=True).first()
 
+    def has_begun(self, now) -> bool:
+        """Whether the booked time has begun: a result recorded before it could not be true."""
+        slot = self.booked_slot
+        return slot is not None and slot.starts_at <= now
+
 
 class Slot(models.Model):
     """One time offered. Slots of an earlier offer are kept, withdrawn, when other times are offered."""

@@ -172,6 +172,10 @@ def record_result(*, actor, application: WebsiteApplication, passed: bool, reaso
     if application.status not in IN_INSPECTION or appointment is None:
         raise InspectionRefused(_("There is no face review or inspection waiting for a result: the "
                                   "result was recorded already or the application has moved on."))
+    if appointment.status == Appointment.Status.BOOKED and not appointment.has_begun(now):
+        raise InspectionRefused(_("The face review or inspection is booked for %(time)s: its result can "
+                                  "be recorded once that time has begun.")
+                                % {"time": appointment.booked_slot.label})
     try:
         if passed:
             appointment.pass_()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.forms import state_length_limits
 from beian.core.models import CertificateType, Division, SponsorType
 from beian.rules import InputError, message_for
 from beian.sponsors import checks, divisions
@@ -80,6 +81,7 @@ class SponsorEntityForm(forms.Form):
                 del self.fields[name]
         self._set_division_choices(source)
         self._enhance()
+        state_length_limits(self)
         if lock_identity:
             for name in IDENTITY_FIELDS:
                 self.fields[name].disabled = True

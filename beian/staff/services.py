@@ -3,6 +3,7 @@ One function per action: keyword-only arguments, an explicit actor, one transact
 that transaction."""
 
 import datetime
+import time
 import unicodedata
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.models import User
@@ -100,15 +102,33 @@ def enrolment_device(user: User) -> TOTPDevice:
 class CodeCheck:
     accepted: bool
     locked_until: datetime.datetime | None = None  # set when too many wrong codes ask for a wait
+    already_used: bool = False  # the right code of a time step that has already signed someone in
 
 
 def _check_code(device: TOTPDevice, token: str) -> CodeCheck:
     """Check a code under django-otp's throttle: after each wrong code the next try must wait
-    2^(n-1) seconds (OTP_TOTP_THROTTLE_FACTOR), so guessing 10^6 codes is hopeless."""
+    2^(n-1) seconds (OTP_TOTP_THROTTLE_FACTOR), so guessing 10^6 codes is hopeless. A code is good
+    once (django-otp keeps the last time step used, last_t): a refused code that was right for that
+    step or an earlier one is told apart from a wrong one, so the officer waits for the next code
+    instead of checking the phone's clock. It still counts as a failed try."""
     allowed, info = device.verify_is_allowed()
     if not allowed:
         return CodeCheck(False, (info or {}).get("locked_until"))
-    return CodeCheck(device.verify_token(token))
+    if device.verify_token(token):
+        return CodeCheck(True)
+    return CodeCheck(False, already_used=_was_used_already(device, token))
+
+
+def _was_used_already(device: TOTPDevice, token: str) -> bool:
+    """Whether `token` is the code of a time step within the device's tolerance that is not after
+    the last one accepted (the same window verify_token searches, on the other side of last_t)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    for offset in range(-device.tolerance, device.tolerance + 1):
+        totp.drift = device.drift + offset
+        if totp.t() <= device.last_t and f"{totp.token():0{device.digits}d}" == token:
+            return True
+    return False
 
 
 @transaction.atomic
@@ -122,7 +142,8 @@ def confirm_enrolment(*, user: User, device_id: int, token: str,
     check = _check_code(device, token)
     if not check.accepted:
         audit.record(actor=user, action="totp_failed", target=device, client_address=client_address,
-                     details={"step": "enrolment", "throttled": check.locked_until is not None})
+                     details={"step": "enrolment", "throttled": check.locked_until is not None,
+                              "already_used": check.already_used})
         return check, None
     device.confirmed = True
     device.name = CONFIRMED_DEVICE_NAME
@@ -141,7 +162,8 @@ def verify_second_factor(*, user: User, token: str,
         return CodeCheck(False), None
     check = _check_code(device, token)
     action = "totp_verified" if check.accepted else "totp_failed"
-    details = {} if check.accepted else {"step": "sign-in", "throttled": check.locked_until is not None}
+    details = {} if check.accepted else {"step": "sign-in", "throttled": check.locked_until is not None,
+                                         "already_used": check.already_used}
     audit.record(actor=user, action=action, target=device, client_address=client_address, details=details)
     return check, device if check.accepted else None
 

@@ -54,6 +54,28 @@ def test_send_the_code_then_submit(owner_client, website):
     assert "submitted for review" in page and "no connection could be made" in page
 
 
+def test_sending_the_code_keeps_what_was_typed(owner_client, website):
+    """The send-code button submits the confirmation form (issue 13: it used to empty the reason)."""
+    url = reverse("cancellations:new", args=[website.pk])
+    send_code = reverse("cancellations:send_code", args=[website.pk])
+    page = owner_client.get(url).content.decode()
+    assert f'form="cancellation-form" formaction="{send_code}"' in page
+    form = page[page.index('<form method="post" id="cancellation-form"'):]
+    assert 'name="reason"' in form[:form.index("</form>")]
+    reason = "公司业务调整，网站已于上月关闭。\n域名不再续费。"
+    response = owner_client.post(send_code, {"reason": reason, "confirm": "on", "code": ""})
+    assert response.status_code == 302 and response["Location"] == url
+    response = owner_client.get(url)
+    assert response.context["form"]["reason"].value() == reason
+    assert response.context["form"]["confirm"].value() is True
+    assert "公司业务调整，网站已于上月关闭。" in response.content.decode()
+    assert owner_client.get(url).context["form"]["reason"].value() == reason  # a reload keeps it too
+    owner_client.post(url, {"code": helpers.last_code(website.sponsor.owner), "confirm": "on",
+                            "reason": reason})
+    assert CancellationApplication.objects.get().reason == reason
+    assert not [key for key in owner_client.session.keys() if key.startswith("cancellation_typed_")]
+
+
 def test_a_second_code_too_soon_says_when(owner_client, website):
     owner_client.post(reverse("cancellations:send_code", args=[website.pk]))
     response = owner_client.post(reverse("cancellations:send_code", args=[website.pk]), follow=True, **EN)
@@ -132,6 +154,14 @@ def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, chao
     by_code = {reason.code: reason for reason in reasons}
     assert f'value="{by_code["cancellation_website_online"].pk}"' in page
     assert f'value="{by_code["website_name_improper"].pk}"' not in page
+
+
+def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_reviewer, website):
+    sign_in_verified(client, chaoyang_reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
+    assert filing_helpers.label_of(page, website.sponsor.name) == "单位名称"
+    page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
+    assert filing_helpers.label_of(page, website.sponsor.name) == "Unit name"
 
 
 def test_a_reviewer_of_another_agency_does_not_see_it(client, item):

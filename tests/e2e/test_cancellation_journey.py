@@ -40,10 +40,11 @@ def test_a_closed_website_is_cancelled_and_its_record_says_so(page, accessible, 
         expect(page).to_have_url(re.compile(rf"/cancellations/website/{website.pk}/$"))
         accessible(page)
 
-        page.locator("form[action$='/send-code/'] button").click()
+        page.fill("#id_reason", "工作室已停止运营")  # typed before the code is asked for: it is kept
+        page.get_by_role("button", name="发送验证码").click()
         expect(page.locator(".notice-success")).to_contain_text("验证码已发送")
+        expect(page.locator("#id_reason")).to_have_value("工作室已停止运营")
         accessible(page)
-        page.fill("#id_reason", "工作室已停止运营")
         page.fill("#id_code", code_sent_to(owner.mobile))
         page.check("#id_confirm")
         page.get_by_role("button", name="注销该网站的备案").click()

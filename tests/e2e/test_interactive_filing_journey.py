@@ -1,6 +1,7 @@
 """Journey (b): an interactive forum website with the electronic-bulletin (BBS) pre-approval, filed
 through the wizard; the reviewer asks for a face review with two times, the applicant books one, the
-reviewer records "passed" and approves; the applicant sees the record number."""
+reviewer records "passed" once the booked time has come (not before) and approves; the applicant sees
+the record number."""
 
 import re
 
@@ -13,7 +14,7 @@ from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
 from tests.filings.helpers import approved_sponsor, notice
-from tests.inspections.helpers import working_day
+from tests.inspections.helpers import begun, working_day
 from tests.sponsors.helpers import jpeg, make_applicant
 from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
 from tests.staff.conftest import make_user
@@ -123,12 +124,17 @@ def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
     assert "14:00" in latest_sms(sponsor.owner.mobile)["text"]
     sign_out(page)
 
-    # The reviewer records "passed", then approves.
+    # Before the booked time there is no result to record; once it has come, the reviewer records
+    # "passed", then approves.
     _reviewer_signs_in(page, reviewer, 1)
     page.get_by_role("link", name=NAME).click()
     expect(page.locator("section.appointment")).to_contain_text("14:00")
-    accessible(page)
+    expect(page.locator("section.appointment")).to_contain_text("预约时间开始后才能登记结果")
     result = page.locator("form[action$='/decide/inspection_result/']")
+    expect(result).to_have_count(0)
+    accessible(page)
+    begun(appointment)
+    page.reload()
     result.locator("input[name='result-result'][value='passed']").check()
     result.locator("button[type='submit']").click()
     expect(page).to_have_url(re.compile(r"/review/"))

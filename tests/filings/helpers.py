@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import re
 
 from django.utils import timezone
 
@@ -32,6 +33,12 @@ def approved_sponsor(user=None):
     sponsor_services.approve_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity)
     entity.refresh_from_db()
     return entity
+
+
+def label_of(page: str, value: str) -> str | None:
+    """The <dt> label of the summary row whose <dd> is `value`."""
+    match = re.search(r"<dt>([^<]*)</dt><dd>" + re.escape(value) + "</dd>", page)
+    return match.group(1) if match else None
 
 
 def basic_data(**changes) -> dict:

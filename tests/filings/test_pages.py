@@ -1,12 +1,15 @@
 """The wizard and the applicant's pages through the test client: steps, version check, live checks,
 check-your-answers, submission, lists, the filed website's filing code, scope."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from beian.filings import services
 from beian.filings.models import WebsiteApplication
 from tests.filings import helpers
+from tests.public import helpers as public_helpers
 from tests.sponsors.helpers import make_applicant
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +203,45 @@ def test_a_saved_opening_date_is_offered_back_in_the_date_input_format(client, s
     client.force_login(application.owner)
     page = client.get(reverse("filings:step", args=[application.pk, "basic"])).content.decode()
     assert f'value="{application.opened_on.isoformat()}"' in page
+
+
+@pytest.mark.parametrize(("language", "unit_label", "person_label"), [("zh-hans", "单位名称", "姓名"),
+                                                                     ("en", "Unit name", "Full name")])
+def test_the_sponsor_summary_names_a_unit_by_its_unit_name(client, sponsor, language, unit_label,
+                                                            person_label):
+    """A company's name is not a person's name (issue 13): 单位名称 for units, 姓名 for individuals."""
+    client.force_login(sponsor.owner)
+    page = client.get(reverse("filings:new"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert helpers.label_of(page, sponsor.name) == unit_label
+    individual = public_helpers.individual_sponsor()
+    client.force_login(individual.owner)
+    page = client.get(reverse("filings:new"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert helpers.label_of(page, public_helpers.PERSON_NAME) == person_label
+
+
+def test_a_name_over_the_limit_is_refused_in_our_words_and_never_cut(applicant_client, sponsor):
+    """A pasted 300-character name was cut to 100 by the maxlength attribute without a word, and sent
+    in full it met Django's stock text (issue 13). Now nothing is cut and the limit is said."""
+    client = applicant_client
+    application = services.start_application(actor=sponsor.owner)
+    basic = reverse("filings:step", args=[application.pk, "basic"])
+    leaders = reverse("filings:step", args=[application.pk, "leaders"])
+    for url in (basic, leaders):  # no text field of the wizard cuts what is pasted
+        fields = re.findall(r"<(?:input|textarea)\b[^>]*>", client.get(url).content.decode())
+        assert fields and not [field for field in fields if "maxlength" in field]
+    long_name = "云景科技" * 75
+    response = client.post(basic, basic_post(application.version, name=long_name))
+    assert response.status_code == 400
+    assert response.context["form"].errors["name"] == ["最多 100 个字，您填写了 300 个。"]
+    assert "确保该值不超过" not in response.content.decode()
+    application.refresh_from_db()
+    assert application.name == ""  # nothing saved, nothing cut
+    response = client.post(basic, basic_post(application.version, name=long_name), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["form"].errors["name"] == ["At most 100 characters; you entered 300."]
+    # The live check says it as soon as the field is left.
+    response = client.post(reverse("filings:check_field", args=[application.pk, "basic"]),
+                           basic_post(application.version, name=long_name), HTTP_HX_REQUEST="true",
+                           HTTP_HX_TRIGGER_NAME="name")
+    assert "最多 100 个字，您填写了 300 个。" in response.content.decode()
+    response = client.post(leaders, {"version": application.version, "security_name": "王" * 51})
+    assert response.context["form"].errors["security_name"] == ["最多 50 个字，您填写了 51 个。"]

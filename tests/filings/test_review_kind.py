@@ -7,6 +7,7 @@ from beian.filings.models import WebsiteApplication
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
 from tests.filings import helpers
+from tests.public import helpers as public_helpers
 from tests.sponsors.helpers import PERSON_ID, make_reasons
 from tests.staff.conftest import sign_in_verified
 
@@ -35,6 +36,17 @@ def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, cha
     assert application.main_domain in page and "云景科技官网" in page and "北京云景科技有限公司" in page
     assert "website security leader" in page.lower() and "Automatic findings" in page
     assert PERSON_ID not in page  # the leaders' certificate numbers are masked
+
+
+def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_reviewer):
+    sign_in_verified(client, chaoyang_reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
+    assert helpers.label_of(page, "北京云景科技有限公司") == "单位名称"
+    individual = public_helpers.individual_sponsor()
+    application = helpers.submitted_application(individual, service_types=["personal_blog"])
+    individual_item = ReviewItem.objects.get(kind="new_website", subject_id=application.pk)
+    page = client.get(reverse("review:detail", args=[individual_item.pk])).content.decode()
+    assert helpers.label_of(page, public_helpers.PERSON_NAME) == "姓名"
 
 
 def test_a_reviewer_of_another_agency_does_not_see_it(client, item):

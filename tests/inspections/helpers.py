@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from beian.core.calendar import is_working_day
 from beian.inspections import services
-from beian.inspections.models import Appointment
+from beian.inspections.models import Appointment, Slot
 from beian.inspections.slots import ProposedSlot, combine
 from tests.filings import helpers as filing_helpers
 
@@ -52,3 +52,12 @@ def booked(application, reviewer, **kwargs) -> Appointment:
     appointment = offered(application, reviewer, **kwargs)
     first = appointment.current_slots.first()
     return services.pick_slot(actor=application.owner, appointment_id=appointment.pk, slot_id=first.pk)
+
+
+def begun(appointment: Appointment) -> Appointment:
+    """The booked time has come: its slot now started an hour ago. (Times are offered in the future
+    only, so the clock is moved by moving the slot.)"""
+    now = timezone.now()
+    Slot.objects.filter(appointment=appointment, chosen=True).update(
+        starts_at=now - datetime.timedelta(hours=1), ends_at=now)
+    return appointment

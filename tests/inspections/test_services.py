@@ -281,13 +281,32 @@ def test_no_result_before_booking(application, reviewer):
     assert application.status == AppStatus.FACE_REVIEW
 
 
+def test_no_result_before_the_booked_time_begins(application, reviewer):
+    """A result before the face review or inspection could not be true (issue 13)."""
+    appointment = helpers.booked(application, reviewer)
+    starts_at = appointment.booked_slot.starts_at
+    with pytest.raises(ReviewActionRefused, match="booked for .*once that time has begun"), \
+            translation.override("en"):
+        services.record_result(actor=reviewer, application=application, passed=True,
+                               now=starts_at - datetime.timedelta(minutes=1))
+    with pytest.raises(ReviewActionRefused, match=appointment.booked_slot.label):
+        services.record_result(actor=reviewer, application=application, passed=False,
+                               reasons=reason_dicts(make_reasons()[2:]))  # now: days before the time
+    application.refresh_from_db()
+    appointment.refresh_from_db()
+    assert application.status == AppStatus.FACE_REVIEW and appointment.status == Status.BOOKED
+    assert not OutboxMessage.objects.filter(template__in=["inspection_passed", "inspection_failed"]).exists()
+    appointment = services.record_result(actor=reviewer, application=application, passed=True, now=starts_at)
+    assert appointment.status == Status.PASSED
+
+
 def test_no_result_without_an_appointment(application, reviewer):
     with pytest.raises(ReviewActionRefused):
         services.record_result(actor=reviewer, application=application, passed=True)
 
 
 def test_passed_then_approval_issues_the_record_number(application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     appointment = services.record_result(actor=reviewer, application=application, passed=True, note="良好")
     application.refresh_from_db()
     assert appointment.status == Status.PASSED and application.status == AppStatus.INSPECTION_PASSED
@@ -306,7 +325,7 @@ def test_approval_before_a_passed_inspection_is_refused(application, reviewer):
 
 
 def test_result_twice_is_refused(application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     services.record_result(actor=reviewer, application=application, passed=True)
     with pytest.raises(ReviewActionRefused), translation.override("en"):
         services.record_result(actor=reviewer, application=application, passed=False,
@@ -322,7 +341,7 @@ def test_a_reviewer_outside_the_jurisdiction_may_not_record(application, reviewe
 
 
 def test_failed_returns_the_application_with_the_reasons(application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     reasons = reason_dicts(make_reasons()[2:])
     version = WebsiteApplication.objects.get(pk=application.pk).version
     appointment = services.record_result(actor=reviewer, application=application, passed=False,
@@ -346,7 +365,7 @@ def test_failed_needs_a_reason(application, reviewer):
 
 
 def test_after_a_failure_the_resubmitted_application_can_be_asked_again(application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     services.record_result(actor=reviewer, application=application, passed=False,
                            reasons=reason_dicts(make_reasons()[2:]))
     filing_services.submit_application(actor=application.owner, application=application)

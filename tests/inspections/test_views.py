@@ -138,7 +138,9 @@ def test_decisions_offered_in_each_state(application, reviewer):
     services.offer_other_slots(actor=reviewer, application=application, slots=helpers.two_slots())
     services.pick_slot(actor=application.owner, appointment_id=appointment.pk,
                        slot_id=appointment.current_slots.first().pk)
-    assert _available(application) == ["return", "other_slots", "inspection_result"]  # a booked time may move
+    assert _available(application) == ["return", "other_slots"]  # a booked time may move
+    helpers.begun(appointment)
+    assert _available(application) == ["return", "other_slots", "inspection_result"]
     services.record_result(actor=reviewer, application=application, passed=True)
     assert _available(application) == ["approve", "return"]
 
@@ -174,8 +176,25 @@ def test_the_offer_form_explains_bad_times(client, application, reviewer):
     assert response.status_code == 400 and "This field is required" in response.content.decode()
 
 
+def test_no_result_form_before_the_booked_time(client, application, reviewer):
+    """The workbench offers the result only from the booked time on, and says so (issue 13)."""
+    appointment = helpers.booked(application, reviewer)
+    sign_in_verified(client, reviewer)
+    item = _item(application)
+    url = reverse("review:decide", args=[item.pk, "inspection_result"])
+    page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
+    assert url not in page and "The result can be recorded once the booked time has begun." in page
+    response = client.post(url, {"result-result": "passed"}, follow=True, **EN)
+    assert "not possible any more" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == WebsiteApplication.Status.FACE_REVIEW
+    helpers.begun(appointment)
+    page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
+    assert url in page and "once the booked time has begun" not in page
+
+
 def test_record_the_result_through_the_workbench(client, application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     reason = make_reasons()[2]
     sign_in_verified(client, reviewer)
     item = _item(application)
@@ -199,7 +218,7 @@ def test_a_decision_of_another_state_is_refused_politely(client, application, re
 
 
 def test_the_applicant_sees_a_result_only_while_it_matters(client, application, reviewer):
-    helpers.booked(application, reviewer)
+    helpers.begun(helpers.booked(application, reviewer))
     services.record_result(actor=reviewer, application=application, passed=False,
                            reasons=reason_dicts(make_reasons()[2:]), note="制度缺失")
     client.force_login(application.owner)

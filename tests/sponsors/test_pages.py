@@ -2,6 +2,7 @@
 status and next steps, return reasons next to fields."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -191,3 +192,16 @@ def test_submit_blocked_by_the_rules_shows_the_form_with_the_errors(client, refe
     assert "real full name" in response.context["form"].errors["person_name"][0]
     entity.refresh_from_db()
     assert entity.status == "draft"
+
+
+def test_names_and_addresses_over_the_limit_are_refused_in_our_words_and_never_cut(
+        client, signed_in_applicant):
+    """As in the website wizard (issue 13): no maxlength attribute cuts a paste; the limit is said."""
+    fields = re.findall(r"<(?:input|textarea)\b[^>]*>", client.get(EDIT).content.decode())
+    assert fields and not [field for field in fields if "maxlength" in field]
+    long_values = {"name": "北京云景科技有限公司" * 25, "address": "建国路 88 号" * 50}
+    response = client.post(EDIT, enterprise_post(**long_values))
+    errors = response.context["form"].errors
+    assert errors["name"] == ["最多 200 个字，您填写了 250 个。"]
+    assert errors["address"] == ["最多 300 个字，您填写了 400 个。"]
+    assert not SponsorEntity.objects.exists()

@@ -122,9 +122,27 @@ def test_a_wrong_code_says_so_and_keeps_the_officer_out(client, staff):
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page and "This code is not correct" in page
+    assert "already been used" not in page
     assert DEVICE_ID_SESSION_KEY not in client.session
     assert client.get("/staff/").status_code == 302
     assert actions(user) == ["totp_failed"]
+
+
+def test_a_code_used_already_says_so_not_to_check_the_clock(client, staff):
+    """A code signs in once (django-otp's last_t): using it again within its 30 seconds, e.g. signing
+    in again right after signing out, is told apart from a wrong code."""
+    user = staff(Role.REVIEWER, "330106")
+    code = current_code(user.totpdevice_set.get())
+    client.force_login(user)
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    client.logout()
+    client.force_login(user)
+    response = client.post(VERIFY, {"code": code}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert response.status_code == 200 and DEVICE_ID_SESSION_KEY not in client.session
+    assert "This code has already been used" in page and "clock" not in page
+    entry = AuditEntry.objects.filter(actor=user, action="totp_failed").get()
+    assert entry.details["already_used"] is True
 
 
 def test_malformed_codes_are_explained(client, staff):

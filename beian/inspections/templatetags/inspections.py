@@ -51,5 +51,8 @@ def reviewer_appointment_panel(context, application) -> dict:
     appointment = selectors.latest_for_police(request.user, application.pk)
     if appointment is None:
         return {}
-    return {"appointment": appointment, "slots": list(appointment.current_slots),
-            "booked_slot": appointment.booked_slot}
+    booked = appointment.booked_slot
+    return {"appointment": appointment, "slots": list(appointment.current_slots), "booked_slot": booked,
+            # the result form is offered only from the booked time on: say so until then
+            "result_later": appointment.status == Appointment.Status.BOOKED and booked is not None
+            and booked.starts_at > timezone.now()}

@@ -54,7 +54,10 @@ def _locked_message(locked_until) -> str:
              "moment.") % {"time": formats.time_format(local, "H:i:s")}
 
 
-def _wrong_code_message() -> str:
+def _refused_message(check) -> str:
+    if check.already_used:  # a code signs in once: not a clock problem, the next code will do
+        return _("This code has already been used, and each code works only once. Wait until the app "
+                 "shows a new code, then enter that one.")
     return _("This code is not correct. Enter the code the app shows now; if it is still refused, "
              "check that your phone's clock is set automatically.")
 
@@ -85,7 +88,7 @@ def enrol(request):
         if check.locked_until:
             form.add_error(None, _locked_message(check.locked_until))
         else:
-            form.add_error("code", _wrong_code_message())
+            form.add_error("code", _refused_message(check))
     return render(request, "staff/otp_enrol.html", {
         "form": form, "next": next_url, "qr_code": _qr_code_data_uri(_provisioning_uri(device)),
         "secret_groups": _grouped_secret(device), "issuer": ISSUER,
@@ -109,5 +112,5 @@ def verify(request):
         if check.locked_until:
             form.add_error(None, _locked_message(check.locked_until))
         else:
-            form.add_error("code", _wrong_code_message())
+            form.add_error("code", _refused_message(check))
     return render(request, "staff/otp_verify.html", {"form": form, "next": next_url})

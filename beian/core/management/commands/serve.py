@@ -2,16 +2,19 @@
 
 The embedded default of `make run`: one command, one terminal. At scale, run the two programs
 separately (`gunicorn beian.wsgi`, `manage.py db_worker`), as many of each as needed.
+
+Each program runs in a process group of its own (beian.core.supervisor, ADR 0093): Ctrl-C, SIGTERM
+(e.g. from `make`) or a closed terminal stops both, a program that ends on its own stops the other,
+and whatever has not stopped after --stop-timeout seconds is killed, so the port is free afterwards.
 """
 
 import os
-import signal
-import subprocess
 import sys
-import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from beian.core.supervisor import Supervisor
 
 
 class Command(BaseCommand):
@@ -21,33 +24,35 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
         parser.add_argument("--demo", action="store_true", help="create and print the demo logins")
+        parser.add_argument("--stop-timeout", type=float, default=10.0,
+                            help="seconds a graceful stop may take before what is left is killed")
 
-    def handle(self, *args, host, port, demo, **options):
+    def handle(self, *args, host, port, demo, stop_timeout, **options):
         if demo:
             call_command("load_demo_data", stdout=self.stdout)
         call_command("sweep_outbox", "--schedule", stdout=self.stdout)  # the periodic SMS outbox sweep
         call_command("send_appointment_reminders", "--schedule", stdout=self.stdout)  # day-before SMS
         call_command("export_audit_head", "--schedule", stdout=self.stdout)  # the signed chain head
-        web = subprocess.Popen([sys.executable, "-m", "gunicorn", "beian.wsgi", "--bind",
-                                f"{host}:{port}", "--workers", "2", "--threads", "4",
-                                "--access-logfile", "-"])
-        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"])
-        self.stdout.write(self.style.SUCCESS(f"\nBeian is running at http://{host}:{port}/ "
-                                             "(web server and task worker; Ctrl-C stops both)\n"))
-        try:
-            while web.poll() is None and worker.poll() is None:
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            for process in (web, worker):
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in (web, worker):
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-        failed = [p for p in (web, worker) if p.returncode not in (0, -signal.SIGTERM, None)]
-        if failed:
+        # gunicorn gets a little less time than we wait, so it can end its own workers first.
+        graceful = max(1, int(stop_timeout) - 2)
+        with Supervisor(stop_timeout=stop_timeout) as supervisor:
+            web = supervisor.start("web server", [
+                sys.executable, "-m", "gunicorn", "beian.wsgi", "--bind", f"{host}:{port}",
+                "--workers", "2", "--threads", "4", "--graceful-timeout", str(graceful),
+                "--access-logfile", "-"])
+            worker = supervisor.start("task worker", [sys.executable, "manage.py", "db_worker"])
+            self.stdout.write(self.style.SUCCESS(
+                f"\nBeian is running at http://{host}:{port}/ (web server pid {web.pid}, task worker "
+                f"pid {worker.pid}; Ctrl-C stops both)\n"))
+            self.stdout.flush()
+            ended = supervisor.wait()
+            if ended is not None:
+                self.stderr.write(f"The {ended.name} stopped (exit status {ended.process.returncode}); "
+                                  "stopping the rest.")
+            else:
+                self.stdout.write("Stopping the web server and the task worker…")
+        if supervisor.late:
+            self.stderr.write(f"Killed what was left of the {' and the '.join(supervisor.late)} after "
+                              f"{stop_timeout:g} seconds.")
+        if ended is not None:
             sys.exit(1)
