@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "beian.core"
     label = "core"
     verbose_name = _("Reference data and shared services")
+
+    def ready(self):
+        from beian.core.private_files import secure_upload_folder
+
+        secure_upload_folder()  # 0700 from start-up (ADR 0096)
