@@ -3,10 +3,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageFile, PngImagePlugin
 
 from beian.rules import check_image, reencode_image
-from beian.rules.images import InvalidImage
+from beian.rules.images import MAX_PIXELS, InvalidImage
+from tests.rules.image_samples import one_colour_png
 
 
 def encode(image: Image.Image, image_format: str, **options) -> bytes:
@@ -79,10 +80,6 @@ def test_reencoding_refuses_non_images():
 # Decompression bombs (issue 14 item 6): a few hundred KB that declare millions of pixels.
 
 def test_a_picture_above_the_pixel_cap_is_refused_from_its_header_alone(monkeypatch):
-    from PIL import ImageFile
-
-    from tests.rules.image_samples import one_colour_png
-
     def no_decoding(self):
         raise AssertionError("the pixels were decoded")
 
@@ -97,9 +94,6 @@ def test_a_picture_above_the_pixel_cap_is_refused_from_its_header_alone(monkeypa
 
 
 def test_the_cap_is_12_megapixels_and_pillow_guards_with_the_same_figure():
-    from beian.rules.images import MAX_PIXELS
-    from tests.rules.image_samples import one_colour_png
-
     assert MAX_PIXELS == 4096 * 3072
     assert Image.MAX_IMAGE_PIXELS == MAX_PIXELS  # every Image.open in the process, not only ours
     assert check_image(one_colour_png(4096, 3072)) is None
