@@ -42,6 +42,11 @@ def _strict_bool(name, default):
     raise ImproperlyConfigured(f"Environment variable {name} must be true or false, not {raw!r}.")
 
 
+def _octal(name, default):
+    """A file mode written in octal, e.g. 600."""
+    return int(env.str(name, default=default), 8)
+
+
 DEBUG = _strict_bool("DEBUG", False)
 # HTTPS=true in production: secure cookies, HSTS, redirect to https.
 HTTPS = _strict_bool("HTTPS", False)
@@ -87,7 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "beian.api.limits.ApiBodyLimitMiddleware",
+    # Oversized bodies are refused before anything reads them: before CsrfViewMiddleware (ADR 0096).
+    "beian.core.body_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +197,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "private"
+# Uploaded files are readable by the service's account only (ADR 0096): 0600 files in 0700 folders;
+# the folder itself is made 0700 at start-up. "640"/"750" let a service group (backups) read them.
+FILE_UPLOAD_PERMISSIONS = _read("FILE_UPLOAD_PERMISSIONS", _octal, default="600")
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = _read("FILE_UPLOAD_DIRECTORY_PERMISSIONS", _octal, default="700")
+# Request bodies (ADR 0096): the largest body a page accepts (views may declare more, e.g. the CSV
+# imports), the form fields Django keeps in memory, and the file size above which an upload is
+# streamed to a temporary file instead of memory. The reverse proxy caps bodies too (README).
+REQUEST_MAX_BODY_BYTES = _read("REQUEST_MAX_BODY_BYTES", env.int, default=10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = _read("DATA_UPLOAD_MAX_MEMORY_SIZE", env.int, default=2621440)  # 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = _read("FILE_UPLOAD_MAX_MEMORY_SIZE", env.int, default=1024 * 1024)
+# Uploaded images (ADR 0096): the images one process decodes at a time. Each is at most 12.6
+# megapixels (beian.rules.images.MAX_PIXELS), 48 MiB decoded plus one clean copy, so a process
+# needs about 100 MB more per slot whatever number of uploads arrive together.
+IMAGE_DECODES_AT_ONCE = _read("IMAGE_DECODES_AT_ONCE", env.int, default=2)
 WHITENOISE_MAX_AGE = 3600
 
 TASKS = {"default": {"BACKEND": _read("TASKS_BACKEND", env.str,
@@ -342,6 +362,8 @@ SMS_HTTP_KEY = _read("SMS_HTTP_KEY", env.str, default="")
 SMS_HTTP_SIGNATURE = _read("SMS_HTTP_SIGNATURE", env.str, default="")
 SMS_HTTP_TEMPLATE_IDS = _read("SMS_HTTP_TEMPLATE_IDS", env.dict, default={})
 SMS_HTTP_TIMEOUT_SECONDS = _read("SMS_HTTP_TIMEOUT_SECONDS", env.float, default=10.0)
+# The header that carries the outbox row's reference as the provider's idempotency key (ADR 0010).
+SMS_HTTP_IDEMPOTENCY_HEADER = _read("SMS_HTTP_IDEMPOTENCY_HEADER", env.str, default="Idempotency-Key")
 SMS_RETRY_FIRST_DELAY_SECONDS = _read("SMS_RETRY_FIRST_DELAY_SECONDS", env.int, default=60)
 SMS_RETRY_MAX_DELAY_SECONDS = _read("SMS_RETRY_MAX_DELAY_SECONDS", env.int, default=3600)
 SMS_GIVE_UP_AFTER_HOURS = _read("SMS_GIVE_UP_AFTER_HOURS", env.int, default=12)

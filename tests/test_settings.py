@@ -21,6 +21,7 @@ def _start(tmp_path, **variables):
     ("DEBUG", "maybe"),
     ("DATABASE_URL", "nosuchdb://x"),
     ("REVIEW_DEADLINE_WORKING_DAYS", "twenty"),
+    ("FILE_UPLOAD_PERMISSIONS", "rw-------"),
 ])
 def test_a_malformed_value_names_the_variable(tmp_path, name, value):
     result = _start(tmp_path, **{name: value})

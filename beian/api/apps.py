@@ -6,3 +6,9 @@ class ApiConfig(AppConfig):
     name = "beian.api"
     label = "api"
     verbose_name = _("Integration API")
+
+    def ready(self):
+        from beian.api.limits import refuse_body
+        from beian.core.body_limits import limit_path
+
+        limit_path("/api/", setting="API_MAX_BODY_BYTES", refuse=refuse_body)

@@ -1,4 +1,5 @@
-"""Per-client limits of the public API and the body-size guard, answered in the API's error shape."""
+"""Per-client limits of the public API, and the API's answer to a refused body (the body limit itself
+is beian.core.body_limits, with API_MAX_BODY_BYTES for /api/), in the API's error shape."""
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -25,20 +26,6 @@ def limit_client(request, scope: str) -> None:
         raise TooManyRequests(verdict.retry_after)
 
 
-class ApiBodyLimitMiddleware:
-    """Refuses oversized API bodies with 413 before anything reads them."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith("/api/"):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > settings.API_MAX_BODY_BYTES:
-                message = _("The request body is larger than %(limit)d KB.") % {
-                    "limit": settings.API_MAX_BODY_BYTES // 1024}
-                return JsonResponse(error_body("", message), status=413)
-        return self.get_response(request)
+def refuse_body(request, status: int, message: str) -> JsonResponse:
+    """Oversized or length-less API bodies (beian.core.body_limits) in the API's error shape."""
+    return JsonResponse(error_body("", message), status=status)

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from beian.core import checks  # noqa: F401 - registers the system checks
+        from beian.core.private_files import secure_upload_folder
+
+        secure_upload_folder()  # 0700 from start-up (ADR 0096)

@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from beian.core.body_limits import answer_data_too_big
+
 
 def _database_ok() -> bool:
     try:
@@ -51,7 +53,7 @@ def server_error(request):
 
 @login_not_required
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return answer_data_too_big(request, exception) or render(request, "400.html", status=400)
 
 
 @login_not_required

@@ -15,6 +15,7 @@ from django.urls import path
 from django.utils import timezone
 
 from beian.core import audit
+from beian.core.body_limits import body_limit
 from beian.core.http import client_address
 from beian.staff.permissions import role_required
 from beian.unregistered.csvfile import CsvFileError
@@ -58,7 +59,9 @@ class ImportWorkbench:
             path(prefix, staff(self.workbench), name="workbench"),
             path(f"{prefix}overdue/", staff(self.enforcement), name="enforcement"),
             path(f"{prefix}export.<str:file_format>", staff(self.export), name="export"),
-            path(f"{prefix}upload/", importer(self.upload), name="upload"),
+            # The CSV file may be far larger than a page's body limit (ADR 0096).
+            path(f"{prefix}upload/", body_limit("UNREGISTERED_UPLOAD_MAX_BYTES")(importer(self.upload)),
+                 name="upload"),
             path(f"{prefix}imports/<int:run_id>/", importer(self.import_run), name="import_run"),
             path(f"{prefix}imports/<int:run_id>/errors.csv", importer(self.import_errors),
                  name="import_errors"),

@@ -3,10 +3,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageFile, PngImagePlugin
 
 from beian.rules import check_image, reencode_image
-from beian.rules.images import InvalidImage
+from beian.rules.images import MAX_PIXELS, InvalidImage
+from tests.rules.image_samples import one_colour_png
 
 
 def encode(image: Image.Image, image_format: str, **options) -> bytes:
@@ -74,3 +75,29 @@ def test_reencoding_png_drops_text_chunks():
 def test_reencoding_refuses_non_images():
     with pytest.raises(InvalidImage):
         reencode_image(b"not an image")
+
+
+# Decompression bombs (issue 14 item 6): a few hundred KB that declare millions of pixels.
+
+def test_a_picture_above_the_pixel_cap_is_refused_from_its_header_alone(monkeypatch):
+    def no_decoding(self):
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    bomb = one_colour_png(6300, 6300)
+    assert len(bomb) < 512 * 1024
+    found = check_image(bomb)
+    assert found is not None and found.params["reason"] == "too_many_pixels"
+    with pytest.raises(InvalidImage) as refused:
+        reencode_image(bomb)
+    assert refused.value.reason == "too_many_pixels"
+
+
+def test_the_cap_is_12_megapixels_and_pillow_guards_with_the_same_figure():
+    assert MAX_PIXELS == 4096 * 3072
+    assert Image.MAX_IMAGE_PIXELS == MAX_PIXELS  # every Image.open in the process, not only ours
+    assert check_image(one_colour_png(4096, 3072)) is None
+    with pytest.warns(Image.DecompressionBombWarning):
+        found = check_image(one_colour_png(4097, 3072))
+    assert found is not None and found.params["reason"] == "too_many_pixels"
+    assert (found.params["width"], found.params["height"]) == (4097, 3072)
