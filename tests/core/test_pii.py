@@ -19,7 +19,7 @@ def test_tokens_differ_each_time_but_search_hash_is_stable_and_normalised():
 def test_another_key_cannot_decrypt_or_match(settings):
     token = pii.encrypt("11010519491231002X")
     digest = pii.search_hash("resident_id", "11010519491231002X")
-    settings.PII_KEY = "another-key-entirely"
+    settings.PII_KEYS = (("other", "another-key-entirely"),)
     with pytest.raises(pii.PiiDecryptionError):
         pii.decrypt(token)
     assert pii.search_hash("resident_id", "11010519491231002X") != digest
