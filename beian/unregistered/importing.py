@@ -69,7 +69,8 @@ def entities_by_hash(rows) -> dict:
     newest_of = {}
     for row in rows:
         if row.certificate_hash:
-            for digest in pii.sealed_hashes(row.certificate_type_code, row.certificate_number_encrypted):
+            for digest in pii.sealed_hashes(row.certificate_type_code, row.certificate_number_encrypted,
+                                            row.certificate_hash):
                 newest_of[digest] = row.certificate_hash
     if not newest_of:
         return {}
@@ -220,7 +221,7 @@ def _same_certificate(stored_hash: str, row) -> bool:
     if stored_hash == row.certificate_hash:
         return True
     return bool(row.certificate_hash) and stored_hash in pii.sealed_hashes(
-        row.certificate_type_code, row.certificate_number_encrypted)
+        row.certificate_type_code, row.certificate_number_encrypted, row.certificate_hash)
 
 
 def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, today, default_deadline: Callable,
@@ -286,7 +287,8 @@ def match_entity(model, *, entity: SponsorEntity, now, send: Callable) -> int:
     """Push the open entries of `model` carrying `entity`'s certificate to its owner; how many were
     newly notified."""
     with transaction.atomic():
-        hashes = pii.sealed_hashes(entity.certificate_type.code, entity.certificate_number_encrypted)
+        hashes = pii.sealed_hashes(entity.certificate_type.code, entity.certificate_number_encrypted,
+                                   entity.certificate_hash)
         model.objects.filter(
             certificate_hash__in=hashes, certificate_type_id=entity.certificate_type_id,
             status=model.Status.OPEN, matched_entity__isnull=True,

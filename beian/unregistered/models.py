@@ -52,8 +52,8 @@ class ImportedWebsite(models.Model):
         """Whether this entry's certificate is the entity's (the hash under any key of the ring)."""
         if entity.certificate_type_id != self.certificate_type_id or not entity.certificate_hash:
             return False
-        return self.certificate_hash in pii.sealed_hashes(entity.certificate_type.code,
-                                                           entity.certificate_number_encrypted)
+        return self.certificate_hash in pii.sealed_hashes(
+            entity.certificate_type.code, entity.certificate_number_encrypted, entity.certificate_hash)
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
