@@ -1,8 +1,8 @@
 """All configuration of the platform, read from the environment in this one module.
 
 The embedded default (no variables set) runs on SQLite under var/ with local private uploads and
-the development SMS backend; production sets DATABASE_URL, CACHE_URL, SECRET_KEY, PII_KEY, AUDIT_KEY and
-HTTPS.
+the development SMS backend; production sets DATABASE_URL, CACHE_URL, SECRET_KEY, PII_KEYS (or the
+single PII_KEY), AUDIT_KEY and HTTPS.
 A missing or malformed value stops start-up with ImproperlyConfigured naming the variable.
 """
 
@@ -245,8 +245,30 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Personal data protection: one key, from which the encryption and search-hash keys are derived.
-PII_KEY = env.str("PII_KEY", default="") or local_secret(VAR_DIR / "pii_key.txt", 44)
+
+
+def _pii_keys() -> tuple[tuple[str, str], ...]:
+    """PII_KEYS="2:new-secret,1:old-secret": (key id, secret) pairs, newest first. Without it the one
+    PII_KEY (or the secret generated into var/) is the ring, under the id "1"."""
+    raw = env.str("PII_KEYS", default="").strip()
+    if not raw:
+        return (("1", env.str("PII_KEY", default="") or local_secret(VAR_DIR / "pii_key.txt", 44)),)
+    keys = []
+    for entry in raw.split(","):
+        key_id, colon, secret = (part.strip() for part in entry.partition(":"))
+        if not colon or not key_id or not secret:
+            raise ImproperlyConfigured("Environment variable PII_KEYS is malformed: write id:secret pairs, "
+                                       "newest first, separated by commas.")
+        keys.append((key_id, secret))
+    if len({key_id for key_id, _secret in keys}) != len(keys):
+        raise ImproperlyConfigured("Environment variable PII_KEYS is malformed: a key id appears twice.")
+    return tuple(keys)
+
+
+# Personal data protection (ADR 0100): a ring of keys, newest first. The newest encrypts and hashes;
+# every key decrypts, and a search tries every key's hash until `manage.py rotate_pii_keys` has moved
+# everything onto the newest. From each secret an encryption key and a search-hash key are derived.
+PII_KEYS = _pii_keys()
 
 # The audit log (SPEC §8, ADR 0097): HMAC key of its chain, never stored in the database. AUDIT_KEY signs;
 # AUDIT_KEY_FALLBACKS (comma-separated, newest first) are earlier keys that still verify what they signed.

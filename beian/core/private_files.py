@@ -1,5 +1,6 @@
 """Personal documents (ID photos, licences): stored under server-made names in the private storage,
-served only by views that have checked the viewer. Shared by the sponsor and filing apps."""
+encrypted at rest (beian.core.pii_files: reading through the field decrypts), served only by views
+that have checked the viewer. Shared by the sponsor and filing apps."""
 
 import logging
 import os

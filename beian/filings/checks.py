@@ -105,11 +105,13 @@ def lookups_for(application: WebsiteApplication) -> dict:
         return DomainHold.objects.filter(name=ascii_domain).exclude(application=application).exists()
 
     def leader_website_count(certificate_type: str, number: str) -> int:
-        from beian.sponsors.models import seal_certificate
+        from beian.core import pii
+        from beian.rules import normalize_certificate_number
 
-        _encrypted, search_hash = seal_certificate(certificate_type, number)
+        # Every key's hash: a leader not yet moved onto the newest key still holds an older one.
+        hashes = pii.search_hashes(certificate_type, normalize_certificate_number(number, certificate_type))
         active = [*WebsiteApplication.UNDER_REVIEW, WebsiteApplication.Status.APPROVED]
-        return (WebsiteApplication.objects.filter(status__in=active, leaders__certificate_hash=search_hash)
+        return (WebsiteApplication.objects.filter(status__in=active, leaders__certificate_hash__in=hashes)
                 .exclude(sponsor_id=application.sponsor_id).distinct().count())
 
     return {"domain_already_filed": domain_already_filed, "leader_website_count": leader_website_count}

@@ -55,7 +55,7 @@ def detail_context(item, request) -> dict:
 def comparisons(application) -> dict:
     """For a change: what it alters in the filed data; for a resubmission: what the applicant altered
     since the application was returned (SPEC §4.5, issue: field-by-field diff)."""
-    now = answers_snapshot(application)
+    now = answers_snapshot(application, every_key=True)
     base, returned = application.base_snapshot, application.returned_snapshot
     return {"changes_to_filed": differences(base, now) if base else None,
             "changes_since_return": differences(returned, now) if returned else None}

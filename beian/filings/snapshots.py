@@ -48,8 +48,10 @@ class FieldChange:
     after: str
 
 
-def answers_snapshot(application) -> dict:
-    """The application's answers now, for storing and comparing later."""
+def answers_snapshot(application, *, every_key: bool = False) -> dict:
+    """The application's answers now, for storing and comparing later. `every_key` (for a comparison
+    now, never stored) adds each certificate's hash under every key of the ring, so a snapshot stored
+    before a key rotation still compares equal (ADR 0100)."""
     snapshot = {
         "name": application.name, "domains": application.domain_list, "home_url": application.home_url,
         "ips": list(application.ips), "icp_number": application.icp_number,
@@ -67,13 +69,56 @@ def answers_snapshot(application) -> dict:
     }
     for leader in application.leaders.select_related("certificate_type"):
         number = leader.certificate_number
+        # The newest key's hash, made afresh: the stored one may be an older key's (ADR 0100).
+        digest = pii.search_hash(leader.certificate_type.code, number) if number and leader.certificate_type \
+            else leader.certificate_hash
         certificate = {"shown": f"{leader.certificate_type.name_zh if leader.certificate_type else ''} "
                                 f"{pii.mask(number)}".strip(),
-                       "hash": leader.certificate_hash}
+                       "hash": digest}
+        if every_key and number and leader.certificate_type:
+            certificate["hashes"] = pii.search_hashes(leader.certificate_type.code, number)
         for name, value in (("name", leader.name), ("certificate", certificate), ("mobile", leader.mobile),
                             ("office_phone", leader.office_phone), ("email", leader.email)):
             snapshot[f"{leader.role}.{name}"] = value
     return snapshot
+
+
+def reindex_certificate_hashes(application) -> dict:
+    """The application's snapshots with every certificate hash made under an older key replaced by
+    the newest key's ({field: snapshot}, only those that change), for rotate_pii_keys. A snapshot
+    keeps no number, so the numbers a hash may stand for are those still held: the application's
+    leaders, those of the filed application a change started from, and the sponsor's. A hash of none
+    of them (a number replaced everywhere since) stays as it is."""
+    snapshots = {"base_snapshot": application.base_snapshot,
+                 "returned_snapshot": application.returned_snapshot}
+    if not any(isinstance(value, dict) and value.get("hash")
+               for snapshot in snapshots.values() for value in snapshot.values()):
+        return {}
+    newest_of = {}
+    for certificate_type, token in _certificates_held(application):
+        hashes = pii.sealed_hashes(certificate_type.code, token) if certificate_type else []
+        newest_of.update((digest, hashes[0]) for digest in hashes)
+    updates = {}
+    for name, snapshot in snapshots.items():
+        reindexed = {key: {**value, "hash": newest_of[value["hash"]]}
+                     if isinstance(value, dict) and value.get("hash") in newest_of else value
+                     for key, value in snapshot.items()}
+        if reindexed != snapshot:
+            updates[name] = reindexed
+    return updates
+
+
+def _certificates_held(application):
+    applications = [application]
+    filed = application.website.data_application if application.website_id else None
+    if filed is not None:
+        applications.append(filed)
+    for source in applications:
+        for leader in source.leaders.select_related("certificate_type"):
+            yield leader.certificate_type, leader.certificate_number_encrypted
+    sponsor = application.sponsor
+    yield sponsor.certificate_type, sponsor.certificate_number_encrypted
+    yield sponsor.person_certificate_type, sponsor.person_certificate_number_encrypted
 
 
 def _labels() -> dict:
@@ -117,11 +162,17 @@ def differences(before: dict, after: dict) -> list[FieldChange]:
     changes = []
     for key in keys:
         old, new = before.get(key), after.get(key)
-        if _comparable(old) == _comparable(new):
+        if _same(old, new):
             continue
         changes.append(FieldChange(key=key, label=str(labels.get(key, key)), before=_display(key, old),
                                    after=_display(key, new)))
     return changes
+
+
+def _same(old, new) -> bool:
+    if isinstance(old, dict) and isinstance(new, dict) and old.get("hash") and new.get("hash"):
+        return bool({old["hash"], *old.get("hashes", ())} & {new["hash"], *new.get("hashes", ())})
+    return _comparable(old) == _comparable(new)
 
 
 def _comparable(value):

@@ -30,6 +30,7 @@ class ValidRow:
     icp_key: str
     sponsor_name: str
     certificate_type_id: int | None
+    certificate_type_code: str
     certificate_number_encrypted: str
     certificate_hash: str
     agency_id: int
@@ -69,7 +70,8 @@ class RowChecker(importing.RowChecker):
             return None, errors
         return ValidRow(number, record_number, domain, values["website_name"], str(icp) if icp else "",
                         icp_key(values["icp_number"]), values["sponsor_name"], certificate.type_id,
-                        certificate.encrypted, certificate.search_hash, agency_id, deadline), []
+                        certificate.type_code, certificate.encrypted, certificate.search_hash, agency_id,
+                        deadline), []
 
 
 def default_deadline(today: datetime.date) -> datetime.date:

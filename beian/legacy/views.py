@@ -22,8 +22,6 @@ pages = ImportWorkbench(
 def detail_view(request, record_id: int):
     record = selectors.get_for_staff(request.user, record_id)
     # A claim found by search may come from a sponsor whose certificate is not the one filed offline.
-    differs = bool(record.application_id) and (
-        record.application.sponsor.certificate_hash != record.certificate_hash
-        or record.application.sponsor.certificate_type_id != record.certificate_type_id)
+    differs = bool(record.application_id) and not record.carries_certificate_of(record.application.sponsor)
     return render(request, "legacy/detail.html", {"record": record, "today": timezone.localdate(),
                                                   "certificate_differs": differs})

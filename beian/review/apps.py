@@ -6,3 +6,6 @@ class ReviewConfig(AppConfig):
     name = "beian.review"
     label = "review"
     verbose_name = _("Review workbench")
+
+    def ready(self):
+        from beian.review import signals  # noqa: F401 - connects the receivers

@@ -54,8 +54,10 @@ def search_keys_for(text: str) -> list[str]:
     if 5 <= len(compact) <= 20 and any(ch.isdigit() for ch in compact):
         from beian.core.models import CertificateType
 
-        keys += [f"certificate:{pii.search_hash(code, compact)}"
-                 for code in CertificateType.objects.values_list("code", flat=True)]
+        # Under every key of the ring: an item listed before a key rotation keeps the older hash
+        # until rotate_pii_keys re-indexes it.
+        keys += [f"certificate:{digest}" for code in CertificateType.objects.values_list("code", flat=True)
+                 for digest in pii.search_hashes(code, compact)]
     return keys
 
 

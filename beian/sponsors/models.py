@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.pii_files import personal_storage
 from beian.core.private_files import server_made_name
 from beian.rules import normalize_certificate_number
 
@@ -38,8 +39,10 @@ class SealedCertificate(models.Model):
     certificate_valid_until = models.DateField(_("certificate valid until"), null=True, blank=True)
     certificate_long_term = models.BooleanField(_("long-term certificate"), default=False)
 
-    IDENTITY_FIELDS = ("sponsor_type_id", "name", "certificate_type_id", "certificate_hash",
+    # The number itself, not its hash: a hash made before a key rotation differs from one made after.
+    IDENTITY_FIELDS = ("sponsor_type_id", "name", "certificate_type_id", "certificate_number",
                        "certificate_valid_until", "certificate_long_term")
+    PII_SEALED = (pii.Sealed("certificate_number_encrypted", "certificate_hash", "certificate_type"),)
 
     class Meta:
         abstract = True
@@ -101,6 +104,10 @@ class SponsorEntity(FSMModelMixin, SealedCertificate):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    PII_SEALED = (*SealedCertificate.PII_SEALED,
+                  pii.Sealed("person_certificate_number_encrypted", "person_certificate_hash",
+                             "person_certificate_type"))
 
     class Meta:
         verbose_name = _("sponsor entity")
@@ -204,8 +211,8 @@ class SponsorDocument(models.Model):
 
     entity = models.ForeignKey(SponsorEntity, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
-    # Private storage (settings.STORAGES["default"]), served only by sponsors:document.
-    file = models.FileField(upload_to=document_path)
+    # Encrypted in the private storage (settings.STORAGES["default"]), served only by sponsors:document.
+    file = models.FileField(upload_to=document_path, storage=personal_storage)
     content_type = models.CharField(max_length=20)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beian.core import audit
+from beian.core import audit, pii
 from beian.core.models import Agency, CertificateType
 from beian.rules import is_valid_certificate, normalize_certificate_number, normalize_domain
 from beian.sponsors.models import SponsorEntity, seal_certificate
@@ -61,14 +61,22 @@ def agency_and_below(agency: Agency):
     return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency.pk) | Q(parent__parent=agency.pk))
 
 
-def entities_by_hash(hashes: set[str]) -> dict:
-    """The sponsor entities (submitted or later, never drafts) carrying one of these certificate
-    hashes, by (certificate type, hash): the push of an import to the matching applicants."""
-    if not hashes:
+def entities_by_hash(rows) -> dict:
+    """The sponsor entities (submitted or later, never drafts) carrying the certificate of one of
+    these import rows, by (certificate type, the row's hash): the push of an import to the matching
+    applicants. An entity not yet moved onto the newest key holds an older key's hash, so the lookup
+    is with every key's hash of each row's number (ADR 0100)."""
+    newest_of = {}
+    for row in rows:
+        if row.certificate_hash:
+            for digest in pii.sealed_hashes(row.certificate_type_code, row.certificate_number_encrypted,
+                                            row.certificate_hash):
+                newest_of[digest] = row.certificate_hash
+    if not newest_of:
         return {}
-    entities = (SponsorEntity.objects.filter(certificate_hash__in=hashes)
+    entities = (SponsorEntity.objects.filter(certificate_hash__in=newest_of)
                 .exclude(status=SponsorEntity.Status.DRAFT).select_related("owner"))
-    return {(entity.certificate_type_id, entity.certificate_hash): entity for entity in entities}
+    return {(entity.certificate_type_id, newest_of[entity.certificate_hash]): entity for entity in entities}
 
 
 class RowChecker:
@@ -208,6 +216,14 @@ def audited(report: ImportReport, *, actor, action: str, actor_label: str,
     return report
 
 
+def _same_certificate(stored_hash: str, row) -> bool:
+    """Whether an entry's stored hash is the row's certificate, under any key of the ring."""
+    if stored_hash == row.certificate_hash:
+        return True
+    return bool(row.certificate_hash) and stored_hash in pii.sealed_hashes(
+        row.certificate_type_code, row.certificate_number_encrypted, row.certificate_hash)
+
+
 def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, today, default_deadline: Callable,
                  copy: Callable, update_fields: tuple[str, ...], batch_size: int, send: Callable) -> None:
     """Write one batch of valid rows of an imported kind of website (a subclass of
@@ -216,7 +232,7 @@ def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, toda
     certificate now matches a sponsor entity is pushed with `send(owner, item)` (see notify_matched)."""
     existing = {getattr(item, key): item for item in model.objects.select_for_update()
                 .filter(**{f"{key}__in": [getattr(row, key) for row in rows]})}
-    entities = entities_by_hash({row.certificate_hash for row in rows if row.certificate_hash})
+    entities = entities_by_hash(rows)
     new, changed = [], []
     for row in rows:
         item = existing.get(getattr(row, key))
@@ -228,7 +244,7 @@ def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, toda
             changed.append(item)
             if row.deadline:
                 item.deadline = row.deadline
-            if item.certificate_hash != row.certificate_hash:  # another sponsor: match afresh
+            if not _same_certificate(item.certificate_hash, row):  # another sponsor: match afresh
                 item.matched_entity_id, item.notified_at = None, None
         copy(item, row)
         item.certificate_type_id, item.certificate_hash = row.certificate_type_id, row.certificate_hash
@@ -271,8 +287,10 @@ def match_entity(model, *, entity: SponsorEntity, now, send: Callable) -> int:
     """Push the open entries of `model` carrying `entity`'s certificate to its owner; how many were
     newly notified."""
     with transaction.atomic():
+        hashes = pii.sealed_hashes(entity.certificate_type.code, entity.certificate_number_encrypted,
+                                   entity.certificate_hash)
         model.objects.filter(
-            certificate_hash=entity.certificate_hash, certificate_type_id=entity.certificate_type_id,
+            certificate_hash__in=hashes, certificate_type_id=entity.certificate_type_id,
             status=model.Status.OPEN, matched_entity__isnull=True,
         ).update(matched_entity=entity, updated_at=now)
         return notify_matched(model.objects.filter(matched_entity=entity), now=now, send=send)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.core import pii
 from beian.core.models import BearerToken
+from beian.core.pii_files import personal_storage
 
 
 class ImportedWebsite(models.Model):
@@ -30,6 +31,8 @@ class ImportedWebsite(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
+    PII_SEALED = (pii.Sealed("certificate_number_encrypted", "certificate_hash", "certificate_type"),)
+
     class Meta:
         abstract = True
 
@@ -45,6 +48,13 @@ class ImportedWebsite(models.Model):
         if not self.certificate_number_encrypted:
             return ""
         return pii.mask(pii.decrypt(self.certificate_number_encrypted))
+
+    def carries_certificate_of(self, entity) -> bool:
+        """Whether this entry's certificate is the entity's (the hash under any key of the ring)."""
+        if entity.certificate_type_id != self.certificate_type_id or not entity.certificate_hash:
+            return False
+        return self.certificate_hash in pii.sealed_hashes(
+            entity.certificate_type.code, entity.certificate_number_encrypted, entity.certificate_hash)
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -133,7 +143,8 @@ class ImportRun(models.Model):
                               related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    file = models.FileField(upload_to=import_file_path, blank=True)  # private storage, while queued
+    # Encrypted in the private storage while queued (the rows hold certificate numbers).
+    file = models.FileField(upload_to=import_file_path, blank=True, storage=personal_storage)
     file_name = models.CharField(max_length=100, blank=True)
     imported = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)

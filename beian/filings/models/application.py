@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.pii_files import personal_storage
 from beian.core.private_files import server_made_name
 from beian.sponsors.models import seal_certificate
 
@@ -87,7 +88,7 @@ class WebsiteApplication(FSMModelMixin, models.Model):
 
     # Attached by the applicant of an interactive website (SPEC §4.3 step 4); private storage.
     security_scheme = models.FileField(_("security protection scheme"), upload_to=security_scheme_path,
-                                       blank=True)
+                                       blank=True, storage=personal_storage)
     security_scheme_type = models.CharField(max_length=40, blank=True)
 
     # --- review ---
@@ -112,6 +113,12 @@ class WebsiteApplication(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name or f"#{self.pk}"
+
+    def reindex_pii_hashes(self) -> dict:
+        """For rotate_pii_keys: the snapshots' certificate hashes under the newest key."""
+        from beian.filings.snapshots import reindex_certificate_hashes
+
+        return reindex_certificate_hashes(self)
 
     # --- transitions (called only by beian.filings.services) --------------------------------------
     @transition(field=status, source=Status.DRAFT, target=Status.SUBMITTED)
@@ -226,7 +233,7 @@ class ApplicationPreApproval(models.Model):
                                      on_delete=models.PROTECT, related_name="+")
     document_number = models.CharField(_("approval document number"), max_length=100, blank=True)
     # Private storage, served only by filings:pre_approval_scan.
-    scan = models.FileField(upload_to=pre_approval_scan_path, blank=True)
+    scan = models.FileField(upload_to=pre_approval_scan_path, blank=True, storage=personal_storage)
     scan_content_type = models.CharField(max_length=40, blank=True)
 
     class Meta:
@@ -251,6 +258,8 @@ class WebsiteLeader(models.Model):
     mobile = models.CharField(_("mobile phone"), max_length=20, blank=True)
     office_phone = models.CharField(_("office telephone"), max_length=40, blank=True)
     email = models.CharField(_("e-mail"), max_length=254, blank=True)
+
+    PII_SEALED = (pii.Sealed("certificate_number_encrypted", "certificate_hash", "certificate_type"),)
 
     class Meta:
         ordering = ["role"]
@@ -290,8 +299,9 @@ class LeaderDocument(models.Model):
     application = models.ForeignKey(WebsiteApplication, on_delete=models.CASCADE,
                                     related_name="leader_documents")
     kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
-    # Private storage (settings.STORAGES["default"]), served only by filings:leader_document.
-    file = models.FileField(upload_to=leader_document_path)
+    # Encrypted in the private storage (settings.STORAGES["default"]), served only by
+    # filings:leader_document.
+    file = models.FileField(upload_to=leader_document_path, storage=personal_storage)
     content_type = models.CharField(max_length=20)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
