@@ -294,6 +294,8 @@ IDLE_TIMEOUT_MINUTES_STAFF = _read("IDLE_TIMEOUT_MINUTES_STAFF", env.int, defaul
 SMS_CODE_RATE_LIMITS = [(1, 60), (5, 3600), (10, 86400)]
 SIGN_IN_MAX_FAILURES = _read("SIGN_IN_MAX_FAILURES", env.int, default=5)
 SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
+# How long an owner sees a full certificate number after re-entering the password (SPEC §8).
+OWNER_REVEAL_MINUTES = _read("OWNER_REVEAL_MINUTES", env.int, default=5)
 EMAIL_CONFIRMATION_DAYS = 3
 # Image captcha (django-simple-captcha); the text question for people who cannot read it is ours.
 CAPTCHA_LENGTH = 5
