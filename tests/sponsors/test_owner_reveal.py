@@ -11,7 +11,7 @@ from beian.accounts import reauth, signin
 from beian.core import pii
 from beian.core.models import AuditEntry
 from beian.sponsors import services
-from beian.sponsors.models import SponsorEntity
+from beian.sponsors.models import SponsorEntity, SponsorIdentityChange
 from tests.sponsors.helpers import (
     ENTERPRISE_USCC,
     OTHER_USCC,
@@ -21,6 +21,7 @@ from tests.sponsors.helpers import (
     make_applicant,
     ready_entity,
 )
+from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Tiger-lily-2026"
@@ -179,3 +180,23 @@ def test_a_new_entity_still_needs_its_numbers(client, reference_data):
     client.force_login(make_applicant())
     response = client.post(EDIT, enterprise_post(certificate_number=""))
     assert response.status_code == 400 and not SponsorEntity.objects.exists()
+
+
+def test_a_change_under_review_keeps_its_number_out_of_the_locked_form(client, reference_data):
+    entity = ready_entity()
+    services.submit_sponsor_entity(actor=entity.owner)
+    services.approve_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity)
+    services.save_sponsor_entity(actor=entity.owner, values=enterprise_values(certificate_number=OTHER_USCC))
+    services.submit_sponsor_entity(actor=entity.owner)  # the new certificate is under review
+    client.force_login(entity.owner)
+    page = client.get(EDIT).content.decode()
+    for number in (ENTERPRISE_USCC, OTHER_USCC, PERSON_ID):
+        assert number not in page
+    assert pii.mask(OTHER_USCC) in page
+    response = client.post(EDIT, enterprise_post(certificate_number="", person_certificate_number="",
+                                                  address="建国路 100 号"))
+    assert response.status_code == 302
+    entity.refresh_from_db()
+    change = SponsorIdentityChange.objects.get(entity=entity)
+    assert entity.address == "建国路 100 号" and entity.certificate_number == ENTERPRISE_USCC
+    assert change.certificate_number == OTHER_USCC and entity.person_certificate_number == PERSON_ID
