@@ -144,7 +144,7 @@ def owner_reveal_view(request, which: str):
     entity = selectors.entity_of(request.user)
     if entity is None or which not in services.OWN_NUMBERS or (which == "person" and not entity.is_unit):
         raise Http404
-    form = PasswordConfirmForm(request.POST or None)
+    form = PasswordConfirmForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         confirmation = reauth.confirm_password(request, form.cleaned_data["password"],

@@ -122,6 +122,8 @@ def test_a_wrong_password_is_refused_counted_and_locks(client, owner, settings):
 def test_an_empty_password_is_a_clear_error(client, owner):
     response = reveal(client, password="")
     assert response.status_code == 400 and "error-summary" in response.content.decode()
+    bare = client.post(reverse("sponsors:owner_reveal", args=["sponsor"]))  # no field at all
+    assert bare.status_code == 400 and "error-summary" in bare.content.decode()
 
 
 def test_another_applicant_cannot_reveal(client, owner):
