@@ -364,6 +364,8 @@ SIGN_IN_MAX_FAILURES = _read("SIGN_IN_MAX_FAILURES", env.int, default=5)
 SIGN_IN_LOCK_MINUTES = _read("SIGN_IN_LOCK_MINUTES", env.int, default=5)
 SIGN_IN_ADDRESS_MAX_FAILURES = _read("SIGN_IN_ADDRESS_MAX_FAILURES", env.int, default=5)
 SIGN_IN_ADDRESS_WINDOW_MINUTES = _read("SIGN_IN_ADDRESS_WINDOW_MINUTES", env.int, default=10)
+# How long an owner sees a full certificate number after re-entering the password (SPEC §8).
+OWNER_REVEAL_MINUTES = _read("OWNER_REVEAL_MINUTES", env.int, default=5)
 EMAIL_CONFIRMATION_DAYS = 3
 # django-otp's admin shows no authenticator key or QR code of an existing device, to anyone (ADR 0030).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

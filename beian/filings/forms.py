@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from beian.core import pii
 from beian.core.forms import state_length_limits
 from beian.core.models import CertificateType, Division, InteractiveService, PreApproval, ServiceType
 from beian.filings.checks import LEADER_PREFIX
@@ -30,8 +31,9 @@ def _yes_no(value: str):
 class StepForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, check_url: str = "", **kwargs):
+    def __init__(self, *args, check_url: str = "", application: WebsiteApplication | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.application = application
         self.add_fields()
         state_length_limits(self)
         if check_url:  # live checking: leaving a changed field asks the rules about it (htmx)
@@ -197,9 +199,34 @@ class LeadersForm(StepForm):
                 label=label, required=False, help_text=_("JPEG or PNG, at most 512 KB, clear and complete."),
                 widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
 
+        self._offer_to_keep_numbers()
+
+    def _stored_numbers(self) -> dict:
+        """{prefix: (type code, full number)} of the leaders typed in before (not copied from the
+        sponsor). The full numbers never go into the page (SPEC §8): left empty, a field keeps it."""
+        if self.application is None:
+            return {}
+        return {LEADER_PREFIX[leader.role]: (leader.certificate_type.code, leader.certificate_number)
+                for leader in self.application.leaders.select_related("certificate_type")
+                if leader.certificate_type_id and leader.certificate_number_encrypted
+                and not leader.same_as_person_in_charge}
+
+    def _offer_to_keep_numbers(self) -> None:
+        self.stored_numbers = self._stored_numbers()
+        for prefix, (_type_code, number) in self.stored_numbers.items():
+            field = self.fields[f"{prefix}_certificate_number"]
+            field.help_text = _("Stored: %(masked)s. Leave the field empty to keep this number; type the "
+                                "whole number only to replace it.") % {"masked": pii.mask(number)}
+            field.widget.attrs["autocomplete"] = "off"
+
     def clean(self):
-        return self.clean_images(super().clean(), [f"security_photo_{kind}"
+        data = self.clean_images(super().clean(), [f"security_photo_{kind}"
                                                    for kind in LeaderDocument.Kind.values])
+        for prefix, (type_code, number) in self.stored_numbers.items():
+            name, chosen = f"{prefix}_certificate_number", data.get(f"{prefix}_certificate_type")
+            if not (data.get(name) or "").strip() and chosen is not None and chosen.code == type_code:
+                data[name] = number  # left empty: the stored number of the same certificate stays
+        return data
 
     def photo_fields(self) -> list:
         return [self[f"security_photo_{kind}"] for kind in LeaderDocument.Kind.values]
@@ -225,7 +252,8 @@ def initial_leaders(application: WebsiteApplication) -> dict:
             f"{prefix}_same_as_person_in_charge": leader.same_as_person_in_charge,
             f"{prefix}_name": leader.name,
             f"{prefix}_certificate_type": leader.certificate_type.code if leader.certificate_type else "",
-            f"{prefix}_certificate_number": leader.certificate_number, f"{prefix}_mobile": leader.mobile,
+            f"{prefix}_certificate_number": "",  # never in the page: the field offers to keep it
+            f"{prefix}_mobile": leader.mobile,
             f"{prefix}_office_phone": leader.office_phone, f"{prefix}_email": leader.email})
     return initial
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beian.core import pii
 from beian.core.forms import state_length_limits
 from beian.core.models import CertificateType, Division, SponsorType
 from beian.rules import InputError, message_for
@@ -21,6 +22,9 @@ from beian.sponsors.models import SponsorDocument
 IDENTITY_FIELDS = ("sponsor_type", "name", "certificate_type", "certificate_number",
                    "certificate_valid_until", "certificate_long_term")
 UNIT_ONLY_FIELDS = ("investor", "person_name", "person_certificate_type", "person_certificate_number")
+# Each certificate number field and the field of its type.
+NUMBER_FIELDS = {"certificate_number": "certificate_type",
+                 "person_certificate_number": "person_certificate_type"}
 
 
 class CodeChoiceField(forms.ModelChoiceField):
@@ -64,8 +68,11 @@ class SponsorEntityForm(forms.Form):
     mobile = forms.CharField(label=_("Mobile phone"), max_length=20)
     email = forms.CharField(label=_("E-mail"), max_length=254)
 
-    def __init__(self, data=None, *, initial=None, lock_identity=False):
+    def __init__(self, data=None, *, initial=None, lock_identity=False, current=None):
         super().__init__(data, initial=initial)
+        # {field: (certificate type code, full number)} stored now. The full numbers never go into
+        # the page (SPEC §8): the field shows the masked number, and left empty keeps it.
+        self.current_numbers = current or {}
         source = data if data is not None else (initial or {})
         types = SponsorType.objects.filter(active=True)
         self.fields["sponsor_type"].queryset = types
@@ -82,6 +89,7 @@ class SponsorEntityForm(forms.Form):
         self._set_division_choices(source)
         self._enhance()
         state_length_limits(self)
+        self._offer_to_keep_numbers()
         if lock_identity:
             for name in IDENTITY_FIELDS:
                 self.fields[name].disabled = True
@@ -98,6 +106,33 @@ class SponsorEntityForm(forms.Form):
         self.fields["city"].widget.attrs.update({
             "hx-get": reverse("sponsors:county_options"), "hx-trigger": "change",
             "hx-target": "#id_division"})
+
+    def _offer_to_keep_numbers(self) -> None:
+        for name, (_type_code, number) in self.current_numbers.items():
+            if name in self.fields and number:
+                self.fields[name].required = False
+                self.fields[name].help_text = _(
+                    "Stored: %(masked)s. Leave the field empty to keep this number; type the whole "
+                    "number only to replace it.") % {"masked": pii.mask(number)}
+                self.fields[name].widget.attrs["autocomplete"] = "off"
+
+    def _kept_number(self, name: str) -> str:
+        """A typed number, or the stored one when the field was left empty and the type is the same."""
+        typed = (self.cleaned_data.get(name) or "").strip()
+        if typed or name not in self.current_numbers:
+            return typed
+        type_code, number = self.current_numbers[name]
+        chosen = self.cleaned_data.get(NUMBER_FIELDS[name])
+        if chosen is None or chosen.code != type_code:
+            raise forms.ValidationError(_("The certificate type changed: type the number of the new "
+                                          "certificate."))
+        return number
+
+    def clean_certificate_number(self):
+        return self._kept_number("certificate_number")
+
+    def clean_person_certificate_number(self):
+        return self._kept_number("person_certificate_number")
 
     def _set_division_choices(self, source) -> None:
         empty = [("", _("— choose —"))]
@@ -152,11 +187,27 @@ def kept_input(post) -> dict:
 
 
 def initial_from_entity(entity, identity=None) -> dict:
-    """The owner's own form: the full certificate numbers are shown here (SPEC §8)."""
+    """The owner's own form, without the certificate numbers: those stay out of the page (SPEC §8);
+    an empty number field keeps the stored number (`current_numbers`)."""
     values = checks.entity_values(entity, identity=identity)
     province, city, county = divisions.cascade_codes(entity.division)
     values.update(province=province, city=city, division=county)
+    values.update(dict.fromkeys(NUMBER_FIELDS, ""))
     return values
+
+
+def current_numbers(entity, identity=None) -> dict:
+    """{field: (type code, full number)} of the stored entity, for the form's "leave empty to keep"."""
+    if entity is None:
+        return {}
+    values = checks.entity_values(entity, identity=identity)
+    return {name: (values[type_name], values[name]) for name, type_name in NUMBER_FIELDS.items()
+            if values.get(name) and values.get(type_name)}
+
+
+class PasswordConfirmForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
 class DocumentsForm(forms.Form):

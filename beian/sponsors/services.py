@@ -384,3 +384,17 @@ def reveal_certificate_number(*, actor, subject, which: str) -> str:
     if which == "person":
         return entity.person_certificate_number
     return subject.certificate_number
+
+
+OWN_NUMBERS = ("sponsor", "person")
+
+
+@transaction.atomic
+def reveal_own_certificate_number(*, actor, which: str) -> str:
+    """The full number ("sponsor" or "person in charge") of the actor's own entity, once the actor
+    re-entered the password (the view checks it): logged like a reviewer's "show" (SPEC §8)."""
+    entity = SponsorEntity.objects.filter(owner=actor).first()
+    if entity is None or which not in OWN_NUMBERS or (which == "person" and not entity.is_unit):
+        raise SponsorEntity.DoesNotExist
+    audit.record(actor=actor, action="pii_viewed", target=entity, details={"field": which, "by": "owner"})
+    return entity.person_certificate_number if which == "person" else entity.certificate_number

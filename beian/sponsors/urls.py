@@ -7,6 +7,7 @@ app_name = "sponsors"
 urlpatterns = [
     path("", views.entity_view, name="entity"),
     path("edit/", views.edit_view, name="edit"),
+    path("show/<str:which>/", views.owner_reveal_view, name="owner_reveal"),
     path("documents/", views.documents_view, name="documents"),
     path("documents/<int:document_id>/", views.document_view, name="document"),
     path("submit/", views.submit_view, name="submit"),

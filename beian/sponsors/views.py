@@ -1,16 +1,27 @@
 """The applicant's pages of the sponsor entity (thin: forms and services do the work)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from beian.accounts import reauth
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.private_files import image_response
 from beian.sponsors import checks, divisions, selectors, services
-from beian.sponsors.forms import DocumentsForm, SponsorEntityForm, initial_from_entity, kept_input
+from beian.sponsors.forms import (
+    DocumentsForm,
+    PasswordConfirmForm,
+    SponsorEntityForm,
+    current_numbers,
+    initial_from_entity,
+    kept_input,
+)
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
 from beian.staff.permissions import role_required
 
@@ -37,11 +48,28 @@ def _returned_subject(entity):
     return entity if entity.status == SponsorEntity.Status.RETURNED else None
 
 
+def _reveal_grant(entity, which: str) -> str:
+    return f"sponsor:{entity.pk}:{which}"
+
+
+def _shown_numbers(request, entity) -> dict:
+    """The numbers the owner asked to see in full a few minutes ago; every other one is masked."""
+    shown = {}
+    for which in services.OWN_NUMBERS:
+        until = reauth.granted_until(request, _reveal_grant(entity, which))
+        if until is not None:
+            number = entity.person_certificate_number if which == "person" else entity.certificate_number
+            shown[which] = {"number": number, "until": until}
+    return shown
+
+
+@never_cache  # it may show a full number: the browser keeps no copy
 @role_required(APPLICANT)
 def entity_view(request):
     entity = selectors.entity_of(request.user)
     context = {"entity": entity}
     if entity is not None:
+        context["shown"] = _shown_numbers(request, entity)
         change = selectors.pending_change_of(entity)
         problems = checks.problems_for(checks.entity_values(entity, identity=change))
         language = request.LANGUAGE_CODE
@@ -80,14 +108,16 @@ def edit_view(request):
         return redirect("sponsors:entity")
     change = selectors.pending_change_of(entity) if entity else None
     lock_identity = change is not None and change.status == SponsorIdentityChange.Status.SUBMITTED
+    current = current_numbers(entity, identity=change)
     if request.method == "GET" or request.POST.get("refresh"):
         if request.method == "POST":
             initial = kept_input(request.POST)
         else:
             initial = initial_from_entity(entity, identity=change) if entity else {}
-        return _render_edit(request, SponsorEntityForm(initial=initial, lock_identity=lock_identity), entity)
+        return _render_edit(request, SponsorEntityForm(initial=initial, lock_identity=lock_identity,
+                                                       current=current), entity)
     initial = initial_from_entity(entity, identity=change) if lock_identity else None
-    form = SponsorEntityForm(request.POST, initial=initial, lock_identity=lock_identity)
+    form = SponsorEntityForm(request.POST, initial=initial, lock_identity=lock_identity, current=current)
     if form.is_valid():
         try:
             result = services.save_sponsor_entity(actor=request.user, values=form.cleaned_data)
@@ -103,6 +133,35 @@ def edit_view(request):
                 messages.warning(request, warning)
             return redirect("sponsors:entity")
     return _render_edit(request, form, entity, status=400)
+
+
+@never_cache
+@role_required(APPLICANT)
+@require_http_methods(["GET", "POST"])
+def owner_reveal_view(request, which: str):
+    """The owner's "show the full number": the password once more, then the number for a few minutes
+    on the entity page (the view is audited; wrong passwords are counted like failed sign-ins)."""
+    entity = selectors.entity_of(request.user)
+    if entity is None or which not in services.OWN_NUMBERS or (which == "person" and not entity.is_unit):
+        raise Http404
+    form = PasswordConfirmForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        confirmation = reauth.confirm_password(request, form.cleaned_data["password"],
+                                               purpose=f"reveal_{which}")
+        if confirmation.ok:
+            services.reveal_own_certificate_number(actor=request.user, which=which)
+            reauth.grant(request, _reveal_grant(entity, which))
+            return redirect(reverse("sponsors:entity") + f"#certificate-{which}")
+        form.add_error("password", confirmation.error)
+        status = 429 if confirmation.locked else 400
+    elif request.method == "POST":
+        status = 400
+    return render(request, "sponsors/owner_reveal.html", {
+        "form": form, "entity": entity, "which": which,
+        "masked": entity.masked_person_certificate_number if which == "person"
+        else entity.masked_certificate_number,
+        "minutes": settings.OWNER_REVEAL_MINUTES}, status=status)
 
 
 @role_required(APPLICANT)
@@ -146,7 +205,8 @@ def submit_view(request):
         if blocked.problems:
             entity = selectors.entity_of(request.user)
             change = selectors.pending_change_of(entity)
-            form = SponsorEntityForm(initial_from_entity(entity, identity=change))
+            form = SponsorEntityForm(initial_from_entity(entity, identity=change),
+                                     current=current_numbers(entity, identity=change))
             form.is_valid()  # the rules speak next to their fields
             return _render_edit(request, form, entity, status=400)
         return redirect("sponsors:documents")

@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
+from beian.core import pii
 from beian.sponsors.models import SponsorEntity
 from tests.e2e.staff_helpers import sign_in
 from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, jpeg, make_applicant, png
@@ -65,7 +66,9 @@ def test_an_enterprise_fills_uploads_and_submits(page, accessible):
     page.fill("#id_person_name", "张伟")
     page.locator("form.entity-form button[type='submit']").last.click()
     expect(page).to_have_url(re.compile(r"/sponsor/$"))
-    expect(page.locator("main")).to_contain_text(ENTERPRISE_USCC)  # the owner sees the full number
+    # Masked for the owner too (SPEC §8): "show" asks for the password first.
+    expect(page.locator("#certificate-sponsor")).to_have_text(pii.mask(ENTERPRISE_USCC))
+    expect(page.locator("main")).not_to_contain_text(ENTERPRISE_USCC)
     accessible(page)
 
     page.locator("main a[href='/sponsor/documents/']").first.click()

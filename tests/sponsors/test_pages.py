@@ -51,9 +51,10 @@ def test_saving_the_form_stores_the_numbers_encrypted(client, signed_in_applican
     assert entity.status == "draft" and entity.division_id == "110105"
     assert ENTERPRISE_USCC not in entity.certificate_number_encrypted
     assert entity.certificate_number == ENTERPRISE_USCC and len(entity.certificate_hash) == 64
-    # The owner sees the full number on their own pages.
-    assert ENTERPRISE_USCC in client.get(reverse("sponsors:entity")).content.decode()
-    assert ENTERPRISE_USCC in client.get(EDIT).content.decode()
+    # The owner's own pages show it masked too (SPEC §8; "show" asks for the password again).
+    for url in (reverse("sponsors:entity"), EDIT):
+        page = client.get(url).content.decode()
+        assert ENTERPRISE_USCC not in page and entity.masked_certificate_number in page
 
 
 def test_rule_errors_appear_next_to_their_fields_and_nothing_typed_is_lost(client, signed_in_applicant):

@@ -108,8 +108,9 @@ def step_view(request, application_id: int, step: str):
     check_url = check_url_for(application, step)
     if request.method == "GET":
         return _render_step(request, application, step, form_class(initial=initial(application),
-                                                                    check_url=check_url))
-    form = form_class(request.POST, request.FILES, check_url=check_url)
+                                                                    check_url=check_url,
+                                                                    application=application))
+    form = form_class(request.POST, request.FILES, check_url=check_url, application=application)
     if not form.is_valid():
         return _render_step(request, application, step, form, status=400)
     try:
@@ -137,7 +138,7 @@ def check_field_view(request, application_id: int, step: str):
     if step not in STEP_FORMS:
         raise Http404
     field_name = request.headers.get("HX-Trigger-Name") or request.POST.get("_field", "")
-    form = STEP_FORMS[step][0](request.POST)
+    form = STEP_FORMS[step][0](request.POST, application=application)
     if field_name not in form.fields:
         return render(request, "filings/field_findings.html", {"name": "unknown", "findings": []}, status=400)
     form.is_valid()
