@@ -163,6 +163,18 @@ def reset(key: str, limits: list[Limit] | None = None, *, now=None) -> None:
     cache.delete(_log_key(key))
 
 
+def _seconds_locked(lock_key: str, now) -> int:
+    locked_until = cache.get(lock_key)
+    if locked_until is None:
+        return 0
+    return max(0, math.ceil(locked_until - _timestamp(now)))
+
+
+def _lock(lock_key: str, seconds: int, now) -> None:
+    # The lock's end is a value computed from `now` (ADR 0022); the expiry only evicts it later.
+    cache.set(lock_key, _timestamp(now) + seconds, timeout=seconds + 3600)
+
+
 @dataclass(frozen=True)
 class FailureLock:
     """After `max_failures` failures in a row, the identifier is locked for `lock_seconds`."""
@@ -177,10 +189,7 @@ class FailureLock:
 
     def locked_for(self, identifier: str, *, now=None) -> int:
         """Seconds the identifier stays locked (0 when it is not locked)."""
-        locked_until = cache.get(self._keys(identifier)[1])
-        if locked_until is None:
-            return 0
-        return max(0, math.ceil(locked_until - _timestamp(now)))
+        return _seconds_locked(self._keys(identifier)[1], now)
 
     def fail(self, identifier: str, *, now=None) -> bool:
         """Count one failure; True when this failure locks the identifier."""
@@ -189,7 +198,7 @@ class FailureLock:
         cache.add(failures_key, 0, timeout=self.lock_seconds * 12)
         if cache.incr(failures_key) < self.max_failures:
             return False
-        cache.set(lock_key, _timestamp(now) + self.lock_seconds, timeout=self.lock_seconds + 3600)
+        _lock(lock_key, self.lock_seconds, now)
         cache.delete(failures_key)  # after the lock-out, a fresh series of tries
         return True
 
@@ -213,10 +222,7 @@ class FailureWindowLock:
 
     def locked_for(self, identifier: str, *, now=None) -> int:
         """Seconds the identifier stays locked (0 when it is not locked)."""
-        locked_until = cache.get(self._keys(identifier)[1])
-        if locked_until is None:
-            return 0
-        return max(0, math.ceil(locked_until - _timestamp(now)))
+        return _seconds_locked(self._keys(identifier)[1], now)
 
     def fail(self, identifier: str, *, now=None) -> bool:
         """Count one failure; True when the identifier is locked because of it."""
@@ -225,7 +231,7 @@ class FailureWindowLock:
         hit(log_key, limits, now=now)  # counts unless the window already holds max_failures
         if check(log_key, limits, now=now).allowed:
             return False
-        cache.set(lock_key, _timestamp(now) + self.lock_seconds, timeout=self.lock_seconds + 3600)
+        _lock(lock_key, self.lock_seconds, now)
         return True
 
 
