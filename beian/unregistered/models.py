@@ -10,6 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beian.core import pii
+from beian.core.personal_data import (
+    POLICE,
+    Category,
+    NotPersonal,
+    PersonalData,
+    Protection,
+    Reader,
+    Retention,
+)
 
 
 class ImportedWebsite(models.Model):
@@ -28,6 +37,15 @@ class ImportedWebsite(models.Model):
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    # The sponsor as the importing agency knows it: a person's name and certificate for a person.
+    PERSONAL_DATA = {
+        "certificate_number_encrypted": PersonalData(
+            Category.IDENTIFICATION_NUMBER, Protection.ENCRYPTED, POLICE, Retention.IMPORTED, sensitive=True),
+        "certificate_hash": PersonalData(Category.IDENTIFICATION_NUMBER, Protection.KEYED_HASH,
+                                         (Reader.NOBODY,), Retention.IMPORTED, sensitive=True),
+        "sponsor_name": PersonalData(Category.NAME, Protection.PLAIN, POLICE, Retention.IMPORTED),
+    }
 
     class Meta:
         abstract = True
@@ -69,6 +87,11 @@ class UnregisteredWebsite(ImportedWebsite):
                                        related_name="unregistered_websites")
     filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
 
+    PERSONAL_DATA = {
+        **ImportedWebsite.PERSONAL_DATA,
+        "ip": NotPersonal(_("the address of the website's server, not of a person")),
+    }
+
     class Meta:
         ordering = ["deadline", "domain"]
         indexes = [models.Index(fields=["agency", "status", "deadline"], name="unregistered_agency_due"),
@@ -96,6 +119,11 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+
+    PERSONAL_DATA = {
+        "created_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN,
+                                   (Reader.SYSTEM_ADMINISTRATOR, Reader.AUDITOR), Retention.STAFF_RECORD),
+    }
 
     class Meta:
         verbose_name = _("API token")
@@ -139,6 +167,14 @@ class ImportRun(models.Model):
     notified = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     failure = models.TextField(blank=True)
+
+    PERSONAL_DATA = {
+        "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        # The uploaded CSV holds sponsors' names and certificate numbers in clear until it is imported.
+        "file": PersonalData(Category.DOCUMENT, Protection.PRIVATE_FILE, (Reader.NOBODY,),
+                             Retention.IMPORT_FILE, sensitive=True),
+        "file_name": NotPersonal(_("the name the agency gave its file")),
+    }
 
     @property
     def is_pending(self) -> bool:

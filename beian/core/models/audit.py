@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import AUDIT_READERS, Category, PersonalData, Protection, Retention
+
 
 class AuditEntry(models.Model):
     created_at = models.DateTimeField(_("time"), db_index=True)
@@ -19,6 +21,15 @@ class AuditEntry(models.Model):
     details = models.JSONField(_("details"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
+
+    PERSONAL_DATA = {
+        "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+        "actor_label": PersonalData(Category.ACCOUNT, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+        "client_address": PersonalData(Category.NETWORK, Protection.PLAIN, AUDIT_READERS,
+                                       Retention.AUDIT_LOG),
+        # Certificate numbers are written masked (beian.core.audit); names and usernames may appear.
+        "details": PersonalData(Category.FREE_TEXT, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+    }
 
     class Meta:
         ordering = ["id"]
