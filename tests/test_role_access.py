@@ -22,6 +22,8 @@ AREAS = {
     "unregistered/workbench/": {"reviewer", "supervisor", "system_administrator"},
     # Agencies' contact details: a supervisor their own agency's, the system administrator all.
     "staff/agencies/": {"supervisor", "system_administrator"},
+    # The register of personal data: the administrators and the auditor.
+    "staff/personal-data/": {"system_administrator", "security_administrator", "auditor"},
 }
 ROLES = {
     "applicant": None,

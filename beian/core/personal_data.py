@@ -172,8 +172,11 @@ def declarations(model) -> dict[str, Marker]:
 
 def _is_user_link(model_field) -> bool:
     related = getattr(model_field, "related_model", None)
-    return bool(model_field.is_relation and related is not None
-                and related._meta.label == settings.AUTH_USER_MODEL)
+    if not model_field.is_relation or related is None:
+        return False
+    # A lazy reference ("accounts.User") until the registry resolves it.
+    label = related if isinstance(related, str) else related._meta.label
+    return label.lower() == settings.AUTH_USER_MODEL.lower()
 
 
 def looks_personal(model_field) -> bool:

@@ -18,6 +18,9 @@ ACCOUNT_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR, Role.SUPERVISOR)
 # An agency's contact details (SPEC §3): its own supervisors, and the system administrator for every
 # agency (platform data is their duty). Reviewers only read them.
 AGENCY_CONTACT_EDITORS = (Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR)
+# The register of personal data: the administrators and the auditor (SPEC §1 duties); it names
+# fields and rules, never anyone's data.
+PERSONAL_DATA_REGISTER_READERS = (Role.SYSTEM_ADMINISTRATOR, Role.SECURITY_ADMINISTRATOR, Role.AUDITOR)
 
 # Roles each administrator may give to a new account. Nobody creates applicants here (they register),
 # and nobody creates a peer of their own duty: a security administrator cannot multiply the
