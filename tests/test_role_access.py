@@ -23,6 +23,8 @@ AREAS = {
     # Agencies' contact details: a supervisor their own agency's, the system administrator all.
     "staff/agencies/": {"supervisor", "system_administrator"},
     "staff/api-tokens/": {"security_administrator"},
+    # The register of personal data: the administrators and the auditor.
+    "staff/personal-data/": {"system_administrator", "security_administrator", "auditor"},
 }
 ROLES = {
     "applicant": None,

@@ -5,6 +5,19 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import (
+    APPLICANT_AND_POLICE,
+    Category,
+    PersonalData,
+    Protection,
+    Reader,
+    Retention,
+)
+
+# Who reads an account's details: the person, the police handling their filings, and the security
+# administrator (staff accounts) or a supervisor (reviewer accounts below them).
+ACCOUNT_READERS = (*APPLICANT_AND_POLICE, Reader.SECURITY_ADMINISTRATOR)
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -29,6 +42,20 @@ class User(AbstractUser):
     # The language the account last chose on the platform: its SMS, system messages and e-mails are
     # written in it, whoever's action sends them (a reviewer working in English, a night task).
     language = models.CharField(_("language of messages"), max_length=10, blank=True)
+
+    PERSONAL_DATA = {
+        "username": PersonalData(Category.ACCOUNT, Protection.PLAIN, ACCOUNT_READERS,
+                                 Retention.PENDING_REGISTRATION),
+        "password": PersonalData(Category.ACCOUNT, Protection.HASHED, (Reader.NOBODY,), Retention.ACCOUNT),
+        # Django's fields, left empty: the real name is one field (real_name).
+        "first_name": PersonalData(Category.NAME, Protection.PLAIN, ACCOUNT_READERS, Retention.ACCOUNT),
+        "last_name": PersonalData(Category.NAME, Protection.PLAIN, ACCOUNT_READERS, Retention.ACCOUNT),
+        "real_name": PersonalData(Category.NAME, Protection.PLAIN, ACCOUNT_READERS, Retention.ACCOUNT),
+        "email": PersonalData(Category.CONTACT, Protection.PLAIN, ACCOUNT_READERS,
+                              Retention.PENDING_REGISTRATION),
+        "mobile": PersonalData(Category.CONTACT, Protection.PLAIN, ACCOUNT_READERS,
+                               Retention.PENDING_REGISTRATION),
+    }
 
     class Meta:
         verbose_name = _("user")
@@ -70,6 +97,11 @@ class VerificationCode(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    PERSONAL_DATA = {
+        "phone": PersonalData(Category.CONTACT, Protection.PLAIN, (Reader.NOBODY,),
+                              Retention.VERIFICATION_CODE),
+    }
 
     class Meta:
         verbose_name = _("SMS verification code")

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from beian.core.personal_data import APPLICANT_AND_POLICE, Category, PersonalData, Protection, Retention
+
 
 class CancellationApplication(FSMModelMixin, models.Model):
     class Status(models.TextChoices):
@@ -41,6 +43,14 @@ class CancellationApplication(FSMModelMixin, models.Model):
                                    blank=True, on_delete=models.PROTECT, related_name="+")
     rejection_reasons = models.JSONField(_("rejection reasons"), default=list, blank=True)
     rejection_note = models.TextField(_("rejection note"), blank=True)
+
+    PERSONAL_DATA = {
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, APPLICANT_AND_POLICE,
+                              Retention.FILING),
+        "reason": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.FILING),
+        "decided_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                   Retention.STAFF_RECORD),
+    }
 
     class Meta:
         ordering = ["-submitted_at", "-id"]

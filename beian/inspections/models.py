@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from beian.core.personal_data import APPLICANT_AND_POLICE, Category, PersonalData, Protection, Retention
+
 
 class Appointment(FSMModelMixin, models.Model):
     class Mode(models.TextChoices):
@@ -50,6 +52,15 @@ class Appointment(FSMModelMixin, models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    PERSONAL_DATA = {
+        "reviewer": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                 Retention.STAFF_RECORD),
+        "applicant_note": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                       Retention.FILING),
+        "result_note": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                    Retention.FILING),
+    }
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from beian.core.personal_data import NotPersonal
 from beian.rules import format_record_number
 from beian.unregistered.models import ImportedWebsite
 
@@ -38,6 +39,11 @@ class LegacyRecord(FSMModelMixin, ImportedWebsite):
     website = models.ForeignKey("filings.Website", verbose_name=_("filed website"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="legacy_records")
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+
+    PERSONAL_DATA = {
+        **ImportedWebsite.PERSONAL_DATA,
+        "website_name": NotPersonal(_("the website's name")),
+    }
 
     class Meta:
         ordering = ["deadline", "record_number"]

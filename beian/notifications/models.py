@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from beian.core.personal_data import Category, PersonalData, Protection, Reader, Retention
+
 
 class SystemMessage(models.Model):
     """One message in an account's inbox (系统消息). Every SMS has one, with the full text."""
@@ -25,6 +27,12 @@ class SystemMessage(models.Model):
     body = models.TextField(_("text"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    PERSONAL_DATA = {
+        "user": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, (Reader.OWNER,), Retention.ACCOUNT),
+        "subject": PersonalData(Category.MESSAGE, Protection.PLAIN, (Reader.OWNER,), Retention.ACCOUNT),
+        "body": PersonalData(Category.MESSAGE, Protection.PLAIN, (Reader.OWNER,), Retention.ACCOUNT),
+    }
 
     class Meta:
         verbose_name = _("system message")
@@ -69,6 +77,18 @@ class OutboxMessage(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    # Read by nobody on the platform's pages: the worker sends it, the operator may inspect it.
+    PERSONAL_DATA = {
+        "to": PersonalData(Category.CONTACT, Protection.PLAIN, (Reader.SYSTEM_ADMINISTRATOR,),
+                           Retention.OUTBOX),
+        "params": PersonalData(Category.MESSAGE, Protection.PLAIN, (Reader.SYSTEM_ADMINISTRATOR,),
+                               Retention.OUTBOX),
+        "text": PersonalData(Category.MESSAGE, Protection.PLAIN, (Reader.SYSTEM_ADMINISTRATOR,),
+                             Retention.OUTBOX),
+        "user": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, (Reader.SYSTEM_ADMINISTRATOR,),
+                             Retention.OUTBOX),
+    }
 
     class Meta:
         verbose_name = _("outgoing SMS")

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models.bilingual import pick_language
+from beian.core.personal_data import POLICE, Category, PersonalData, Protection, Retention
 
 
 class Kind(models.TextChoices):
@@ -83,6 +84,12 @@ class ReviewItem(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    PERSONAL_DATA = {
+        # A copy for the queue: the sponsor's name is a person's name for a person sponsor.
+        "sponsor_name": PersonalData(Category.NAME, Protection.PLAIN, POLICE, Retention.FILING),
+        "assignee": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+    }
+
     class Meta:
         verbose_name = _("review item")
         verbose_name_plural = _("review items")
@@ -131,6 +138,11 @@ class ReviewEvent(models.Model):
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    PERSONAL_DATA = {
+        "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        "note": PersonalData(Category.FREE_TEXT, Protection.PLAIN, POLICE, Retention.FILING),
+    }
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -14,6 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.personal_data import (
+    APPLICANT_AND_POLICE,
+    Category,
+    PersonalData,
+    Protection,
+    Reader,
+    Retention,
+)
 from beian.core.pii_files import personal_storage
 from beian.core.private_files import server_made_name
 from beian.rules import normalize_certificate_number
@@ -38,6 +46,20 @@ class SealedCertificate(models.Model):
     certificate_hash = models.CharField(max_length=64, blank=True, db_index=True)
     certificate_valid_until = models.DateField(_("certificate valid until"), null=True, blank=True)
     certificate_long_term = models.BooleanField(_("long-term certificate"), default=False)
+
+    # For a person sponsor the name and certificate are the person's; for a unit, the unit's.
+    PERSONAL_DATA = {
+        "name": PersonalData(Category.NAME, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "certificate_number_encrypted": PersonalData(
+            Category.IDENTIFICATION_NUMBER, Protection.ENCRYPTED, APPLICANT_AND_POLICE, Retention.SPONSOR,
+            sensitive=True),
+        "certificate_hash": PersonalData(Category.IDENTIFICATION_NUMBER, Protection.KEYED_HASH,
+                                         (Reader.NOBODY,), Retention.SPONSOR, sensitive=True),
+        "certificate_valid_until": PersonalData(Category.IDENTITY_DOCUMENT, Protection.PLAIN,
+                                                APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "certificate_long_term": PersonalData(Category.IDENTITY_DOCUMENT, Protection.PLAIN,
+                                              APPLICANT_AND_POLICE, Retention.SPONSOR),
+    }
 
     # The number itself, not its hash: a hash made before a key rotation differs from one made after.
     IDENTITY_FIELDS = ("sponsor_type_id", "name", "certificate_type_id", "certificate_number",
@@ -108,6 +130,27 @@ class SponsorEntity(FSMModelMixin, SealedCertificate):
     PII_SEALED = (*SealedCertificate.PII_SEALED,
                   pii.Sealed("person_certificate_number_encrypted", "person_certificate_hash",
                              "person_certificate_type"))
+    PERSONAL_DATA = {
+        **SealedCertificate.PERSONAL_DATA,
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, APPLICANT_AND_POLICE,
+                              Retention.SPONSOR),
+        "investor": PersonalData(Category.NAME, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "address": PersonalData(Category.ADDRESS, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "person_name": PersonalData(Category.NAME, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "person_certificate_number_encrypted": PersonalData(
+            Category.IDENTIFICATION_NUMBER, Protection.ENCRYPTED, APPLICANT_AND_POLICE, Retention.SPONSOR,
+            sensitive=True),
+        "person_certificate_hash": PersonalData(Category.IDENTIFICATION_NUMBER, Protection.KEYED_HASH,
+                                                (Reader.NOBODY,), Retention.SPONSOR, sensitive=True),
+        "person_residence": PersonalData(Category.ADDRESS, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                         Retention.SPONSOR),
+        "office_phone": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                     Retention.SPONSOR),
+        "mobile": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "email": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.SPONSOR),
+        "return_note": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                    Retention.SPONSOR),
+    }
 
     class Meta:
         verbose_name = _("sponsor entity")
@@ -216,6 +259,12 @@ class SponsorDocument(models.Model):
     content_type = models.CharField(max_length=20)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    PERSONAL_DATA = {
+        # ID photos of the person in charge, or the unit's licence (which names its representative).
+        "file": PersonalData(Category.ID_PHOTO, Protection.PRIVATE_FILE, APPLICANT_AND_POLICE,
+                             Retention.ID_PHOTO, sensitive=True),
+    }
 
     class Meta:
         verbose_name = _("sponsor document")

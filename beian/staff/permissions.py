@@ -20,6 +20,9 @@ ACCOUNT_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR, Role.SUPERVISOR)
 AGENCY_CONTACT_EDITORS = (Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR)
 # Bearer tokens of integrations are credentials: the security administrator's duty (ADR 0098).
 TOKEN_ADMINISTRATORS = (Role.SECURITY_ADMINISTRATOR,)
+# The register of personal data: the administrators and the auditor (SPEC §1 duties); it names
+# fields and rules, never anyone's data.
+PERSONAL_DATA_REGISTER_READERS = (Role.SYSTEM_ADMINISTRATOR, Role.SECURITY_ADMINISTRATOR, Role.AUDITOR)
 
 # Roles each administrator may give to a new account. Nobody creates applicants here (they register),
 # and nobody creates a peer of their own duty: a security administrator cannot multiply the

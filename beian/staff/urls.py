@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.staff.views import accounts, agencies, audit, home, otp
+from beian.staff.views import accounts, agencies, audit, home, otp, personal_data
 
 app_name = "staff"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("agencies/<str:code>/", agencies.agency_contacts, name="agency_contacts"),
     path("audit/", audit.audit_log, name="audit"),
     path("audit/verify/", audit.audit_verify, name="audit_verify"),
+    path("personal-data/", personal_data.personal_data_register, name="personal_data_register"),
 ]

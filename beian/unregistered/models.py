@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.core import pii
 from beian.core.models import BearerToken
+from beian.core.personal_data import (
+    POLICE,
+    Category,
+    NotPersonal,
+    PersonalData,
+    Protection,
+    Reader,
+    Retention,
+)
 from beian.core.pii_files import personal_storage
 
 
@@ -32,6 +41,14 @@ class ImportedWebsite(models.Model):
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     PII_SEALED = (pii.Sealed("certificate_number_encrypted", "certificate_hash", "certificate_type"),)
+    # The sponsor as the importing agency knows it: a person's name and certificate for a person.
+    PERSONAL_DATA = {
+        "certificate_number_encrypted": PersonalData(
+            Category.IDENTIFICATION_NUMBER, Protection.ENCRYPTED, POLICE, Retention.IMPORTED, sensitive=True),
+        "certificate_hash": PersonalData(Category.IDENTIFICATION_NUMBER, Protection.KEYED_HASH,
+                                         (Reader.NOBODY,), Retention.IMPORTED, sensitive=True),
+        "sponsor_name": PersonalData(Category.NAME, Protection.PLAIN, POLICE, Retention.IMPORTED),
+    }
 
     class Meta:
         abstract = True
@@ -80,6 +97,11 @@ class UnregisteredWebsite(ImportedWebsite):
                                        related_name="unregistered_websites")
     filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
 
+    PERSONAL_DATA = {
+        **ImportedWebsite.PERSONAL_DATA,
+        "ip": NotPersonal(_("the address of the website's server, not of a person")),
+    }
+
     class Meta:
         ordering = ["deadline", "domain"]
         indexes = [models.Index(fields=["agency", "status", "deadline"], name="unregistered_agency_due"),
@@ -104,6 +126,11 @@ class ApiToken(BearerToken):
 
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
                                related_name="api_tokens")
+
+    PERSONAL_DATA = {
+        "created_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN,
+                                   (Reader.SYSTEM_ADMINISTRATOR, Reader.AUDITOR), Retention.STAFF_RECORD),
+    }
 
     class Meta:
         verbose_name = _("API token")
@@ -151,6 +178,14 @@ class ImportRun(models.Model):
     notified = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     failure = models.TextField(blank=True)
+
+    PERSONAL_DATA = {
+        "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        # The uploaded CSV holds sponsors' names and certificate numbers in clear until it is imported.
+        "file": PersonalData(Category.DOCUMENT, Protection.PRIVATE_FILE, (Reader.NOBODY,),
+                             Retention.IMPORT_FILE, sensitive=True),
+        "file_name": NotPersonal(_("the name the agency gave its file")),
+    }
 
     @property
     def is_pending(self) -> bool:

@@ -34,6 +34,7 @@ ALLOWED = {
     "agency_contacts": {Role.SUPERVISOR, Role.SYSTEM_ADMINISTRATOR},
     "audit": {Role.AUDITOR},
     "audit_verify": {Role.AUDITOR},
+    "personal_data_register": {Role.SYSTEM_ADMINISTRATOR, Role.SECURITY_ADMINISTRATOR, Role.AUDITOR},
 }
 ROLES = [Role.APPLICANT, *sorted(ALL_STAFF)]
 

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import AUDIT_READERS, Category, PersonalData, Protection, Retention
+
 
 class AuditEntry(models.Model):
     created_at = models.DateTimeField(_("time"), db_index=True)
@@ -23,6 +25,15 @@ class AuditEntry(models.Model):
     # marks the plain SHA-256 of the entries written before the log was keyed.
     entry_hash = models.CharField(max_length=64, unique=True)
     key_id = models.CharField(max_length=16, blank=True, default="")
+
+    PERSONAL_DATA = {
+        "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+        "actor_label": PersonalData(Category.ACCOUNT, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+        "client_address": PersonalData(Category.NETWORK, Protection.PLAIN, AUDIT_READERS,
+                                       Retention.AUDIT_LOG),
+        # Certificate numbers are written masked (beian.core.audit); names and usernames may appear.
+        "details": PersonalData(Category.FREE_TEXT, Protection.PLAIN, AUDIT_READERS, Retention.AUDIT_LOG),
+    }
 
     class Meta:
         ordering = ["id"]

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import NotPersonal
+
 
 def pick_language(zh: str, en: str) -> str:
     language = get_language() or "zh-hans"
@@ -13,6 +15,11 @@ def pick_language(zh: str, en: str) -> str:
 class BilingualNamed(models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    PERSONAL_DATA = {
+        "name_zh": NotPersonal(_("the name of a reference entry (division, agency, code)")),
+        "name_en": NotPersonal(_("the name of a reference entry (division, agency, code)")),
+    }
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models.bilingual import BilingualNamed
+from beian.core.personal_data import NotPersonal
 
 
 class Division(BilingualNamed):
@@ -70,6 +71,12 @@ class Agency(BilingualNamed):
     active = models.BooleanField(_("active"), default=True)
     # Generated from a division by load_reference_data (one per division); others are added by hand.
     generated = models.BooleanField(_("generated from the division table"), default=False)
+
+    PERSONAL_DATA = {
+        **BilingualNamed.PERSONAL_DATA,
+        "telephone": NotPersonal(_("a public office's telephone, given to applicants")),
+        "address": NotPersonal(_("a public office's address, given to applicants")),
+    }
 
     class Meta:
         ordering = ["code"]

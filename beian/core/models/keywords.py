@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import Category, PersonalData, Protection, Reader, Retention
+
 
 class RuleKeywordSet(models.Model):
     """A version of the rule keyword lists (SPEC §3): government words, national prefixes, company and
@@ -15,6 +17,11 @@ class RuleKeywordSet(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
                                    blank=True, on_delete=models.PROTECT, related_name="+")
+
+    PERSONAL_DATA = {
+        "created_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN,
+                                   (Reader.SYSTEM_ADMINISTRATOR, Reader.AUDITOR), Retention.STAFF_RECORD),
+    }
 
     class Meta:
         ordering = ["-id"]

@@ -13,6 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core import pii
+from beian.core.personal_data import (
+    APPLICANT_AND_POLICE,
+    Category,
+    NotPersonal,
+    PersonalData,
+    Protection,
+    Reader,
+    Retention,
+)
 from beian.core.pii_files import personal_storage
 from beian.core.private_files import server_made_name
 from beian.sponsors.models import seal_certificate
@@ -105,6 +114,22 @@ class WebsiteApplication(FSMModelMixin, models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    PERSONAL_DATA = {
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, APPLICANT_AND_POLICE,
+                              Retention.FILING),
+        "name": NotPersonal(_("the website's name")),
+        "ips": NotPersonal(_("addresses of the website's servers, not of persons")),
+        "security_scheme": NotPersonal(_("describes the website's security measures; the persons "
+                                         "responsible are recorded as leaders")),
+        "return_note": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                    Retention.FILING),
+        # Display copies of the answers (names, telephones); certificate numbers in them are masked.
+        "base_snapshot": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                      Retention.FILING),
+        "returned_snapshot": PersonalData(Category.FREE_TEXT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                          Retention.FILING),
+    }
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -217,6 +242,8 @@ class DomainHold(models.Model):
     application = models.ForeignKey(WebsiteApplication, on_delete=models.CASCADE, related_name="holds")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    PERSONAL_DATA = {"name": NotPersonal(_("a domain name"))}
+
     class Meta:
         verbose_name = _("held domain")
         verbose_name_plural = _("held domains")
@@ -235,6 +262,12 @@ class ApplicationPreApproval(models.Model):
     # Private storage, served only by filings:pre_approval_scan.
     scan = models.FileField(upload_to=pre_approval_scan_path, blank=True, storage=personal_storage)
     scan_content_type = models.CharField(max_length=40, blank=True)
+
+    PERSONAL_DATA = {
+        # An authority's approval for the sponsor; for a person sponsor it names the person.
+        "scan": PersonalData(Category.DOCUMENT, Protection.PRIVATE_FILE, APPLICANT_AND_POLICE,
+                             Retention.FILING),
+    }
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["application", "pre_approval"],
@@ -260,6 +293,18 @@ class WebsiteLeader(models.Model):
     email = models.CharField(_("e-mail"), max_length=254, blank=True)
 
     PII_SEALED = (pii.Sealed("certificate_number_encrypted", "certificate_hash", "certificate_type"),)
+    PERSONAL_DATA = {
+        "name": PersonalData(Category.NAME, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.FILING),
+        "certificate_number_encrypted": PersonalData(
+            Category.IDENTIFICATION_NUMBER, Protection.ENCRYPTED, APPLICANT_AND_POLICE, Retention.FILING,
+            sensitive=True),
+        "certificate_hash": PersonalData(Category.IDENTIFICATION_NUMBER, Protection.KEYED_HASH,
+                                         (Reader.NOBODY,), Retention.FILING, sensitive=True),
+        "mobile": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.FILING),
+        "office_phone": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE,
+                                     Retention.FILING),
+        "email": PersonalData(Category.CONTACT, Protection.PLAIN, APPLICANT_AND_POLICE, Retention.FILING),
+    }
 
     class Meta:
         ordering = ["role"]
@@ -305,6 +350,11 @@ class LeaderDocument(models.Model):
     content_type = models.CharField(max_length=20)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    PERSONAL_DATA = {
+        "file": PersonalData(Category.ID_PHOTO, Protection.PRIVATE_FILE, APPLICANT_AND_POLICE,
+                             Retention.ID_PHOTO, sensitive=True),
+    }
 
     class Meta:
         verbose_name = _("ID photo of the security leader")

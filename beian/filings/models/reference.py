@@ -6,12 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models.bilingual import pick_language
+from beian.core.personal_data import NotPersonal
 
 
 class AccessProvider(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("active"), default=True)
+
+    PERSONAL_DATA = {"name": NotPersonal(_("a company's name"))}
 
     class Meta:
         ordering = ["position", "name"]

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from beian.core.personal_data import NotPersonal
 from beian.rules import format_record_number
 
 
@@ -76,6 +77,8 @@ class Website(FSMModelMixin, models.Model):
     filed_at = models.DateTimeField(_("filed at"))
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    PERSONAL_DATA = {"name": NotPersonal(_("the website's name"))}
 
     class Meta:
         ordering = ["-filed_at", "-id"]
