@@ -127,11 +127,6 @@ class ApiToken(BearerToken):
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
                                related_name="api_tokens")
 
-    PERSONAL_DATA = {
-        "created_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN,
-                                   (Reader.SYSTEM_ADMINISTRATOR, Reader.AUDITOR), Retention.STAFF_RECORD),
-    }
-
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")

@@ -11,6 +11,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.personal_data import Category as DataCategory
+from beian.core.personal_data import NotPersonal, PersonalData, Protection, Reader, Retention
+
 
 class BearerToken(models.Model):
     # Set by each kind: the start of its tokens' text, and the word of its audit actions.
@@ -36,6 +39,15 @@ class BearerToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("revoked by"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    # Who created or revoked a token: staff, whose records are kept (ADR 0104).
+    _STAFF_LINK = PersonalData(DataCategory.ACCOUNT_LINK, Protection.PLAIN,
+                               (Reader.SECURITY_ADMINISTRATOR, Reader.AUDITOR), Retention.STAFF_RECORD)
+    PERSONAL_DATA = {
+        "name": NotPersonal("what the token is for, e.g. the system that uses it"),
+        "created_by": _STAFF_LINK,
+        "revoked_by": _STAFF_LINK,
+    }
 
     class Meta:
         abstract = True
