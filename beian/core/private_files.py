@@ -3,6 +3,7 @@ served only by views that have checked the viewer. Shared by the sponsor and fil
 
 import uuid
 
+from django.db import transaction
 from django.http import HttpResponse
 
 
@@ -10,6 +11,12 @@ def server_made_name(folder: str, content_type: str) -> str:
     """Never the uploaded file's name (which may hold personal data): a random one of ours."""
     extension = "png" if content_type == "image/png" else "jpg"
     return f"{folder}/{uuid.uuid4().hex}.{extension}"
+
+
+def delete_after_commit(field_file) -> None:
+    """A replaced or removed file goes only once the transaction commits (a rollback keeps it)."""
+    name, storage = field_file.name, field_file.storage
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def image_response(document) -> HttpResponse:

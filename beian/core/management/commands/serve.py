@@ -27,6 +27,7 @@ class Command(BaseCommand):
             call_command("load_demo_data", stdout=self.stdout)
         call_command("sweep_outbox", "--schedule", stdout=self.stdout)  # the periodic SMS outbox sweep
         call_command("send_appointment_reminders", "--schedule", stdout=self.stdout)  # day-before SMS
+        call_command("apply_retention", "--schedule", stdout=self.stdout)  # the daily retention run
         web = subprocess.Popen([sys.executable, "-m", "gunicorn", "beian.wsgi", "--bind",
                                 f"{host}:{port}", "--workers", "2", "--threads", "4",
                                 "--access-logfile", "-"])
