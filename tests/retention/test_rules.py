@@ -112,10 +112,10 @@ def test_the_text_of_sent_sms_is_blanked_and_the_delivery_row_kept(db):
     run(on_the_cutoff(created, "RETENTION_OUTBOX_TEXT_DAYS"))
     assert OutboxMessage.objects.get(pk=sent.pk).text
     outcomes = run(just_past(created, "RETENTION_OUTBOX_TEXT_DAYS"))
-    for message in (sent, failed):
+    for message, status in ((sent, "sent"), (failed, "failed")):
         kept = OutboxMessage.objects.get(pk=message.pk)
         assert (kept.text, kept.params) == ("", {})
-        assert (kept.to, kept.template, kept.status) == ("13700000002", "verification_code", message.status)
+        assert (kept.to, kept.template, kept.status) == ("13700000002", "verification_code", status)
     assert OutboxMessage.objects.get(pk=waiting.pk).text  # not yet delivered: it still needs its text
     assert outcome(outcomes, "sms_outbox_text").anonymised == 2
 
