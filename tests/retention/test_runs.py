@@ -135,3 +135,19 @@ def test_the_task_applies_the_rules(reference_data):
     result = apply_retention_periodically.enqueue()
     assert set(result.return_value) == {rule.name for rule in services.rules_for()}
     assert schedule.schedule() is False  # the immediate backend of the tests cannot delay
+
+
+@pytest.mark.parametrize("arguments", [["--at", "yesterday"], ["--batch-size", "0"]])
+def test_the_command_refuses_malformed_arguments(db, arguments):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("apply_retention", *arguments, stdout=io.StringIO())
+    assert not _retention_entries().exists()
+
+
+def test_the_command_only_schedules_with_schedule(db):
+    out = io.StringIO()
+    call_command("apply_retention", "--schedule", stdout=out)
+    assert "already scheduled (or the backend cannot delay tasks)" in out.getvalue()
+    assert not _retention_entries().exists()  # scheduling applies nothing itself
