@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "beian.legacy",
     "beian.cancellations",
     "beian.inspections",
+    "beian.retention",
 ]
 
 MIDDLEWARE = [
@@ -374,6 +375,29 @@ CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_IMAGE_SIZE = (150, 50)
 CAPTCHA_FONT_SIZE = 32
+
+# Retention (PIPL art. 19, 47; ADR 0102): days each kind of personal data is kept after its purpose
+# ended; a daily task (`manage.py apply_retention`) deletes or anonymises what is due, in batches.
+RETENTION_ABANDONED_DRAFT_DAYS = _read("RETENTION_ABANDONED_DRAFT_DAYS", env.int, default=180)
+RETENTION_PENDING_REGISTRATION_DAYS = _read("RETENTION_PENDING_REGISTRATION_DAYS", env.int, default=7)
+RETENTION_OUTBOX_TEXT_DAYS = _read("RETENTION_OUTBOX_TEXT_DAYS", env.int, default=30)
+RETENTION_CANCELLED_SPONSOR_DOCUMENTS_DAYS = _read("RETENTION_CANCELLED_SPONSOR_DOCUMENTS_DAYS", env.int,
+                                                   default=183)
+RETENTION_VERIFICATION_CODE_DAYS = _read("RETENTION_VERIFICATION_CODE_DAYS", env.int, default=7)
+RETENTION_CAPTCHA_DAYS = _read("RETENTION_CAPTCHA_DAYS", env.int, default=1)
+RETENTION_EXPIRED_SESSION_DAYS = _read("RETENTION_EXPIRED_SESSION_DAYS", env.int, default=0)
+RETENTION_BADGE_CHECK_DAYS = _read("RETENTION_BADGE_CHECK_DAYS", env.int, default=90)
+RETENTION_IMPORT_REPORT_DAYS = _read("RETENTION_IMPORT_REPORT_DAYS", env.int, default=90)
+# The audit log is kept, never deleted by the retention task: this figure only reports what is older.
+RETENTION_AUDIT_LOG_DAYS = _read("RETENTION_AUDIT_LOG_DAYS", env.int, default=183)
+for _name in [name for name in globals() if name.startswith("RETENTION_") and name.endswith("_DAYS")]:
+    if globals()[_name] < 0:
+        raise ImproperlyConfigured(f"Environment variable {_name} must not be negative.")
+if RETENTION_AUDIT_LOG_DAYS < 183:
+    raise ImproperlyConfigured("Environment variable RETENTION_AUDIT_LOG_DAYS must be at least 183 "
+                               "(network logs are kept at least 6 months, Cybersecurity Law art. 21).")
+RETENTION_BATCH_SIZE = _read("RETENTION_BATCH_SIZE", env.int, default=500)
+RETENTION_INTERVAL_HOURS = _read("RETENTION_INTERVAL_HOURS", env.int, default=24)
 
 # Notifications (SPEC §9). SMS: the development backend writes var/sms.jsonl; the HTTP backend
 # (beian.notifications.backends.http.HttpSmsBackend) talks to a provider. Template ids are

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import transaction
 from django.http import HttpResponse
 
 logger = logging.getLogger(__name__)
@@ -18,6 +19,12 @@ def server_made_name(folder: str, content_type: str) -> str:
     """Never the uploaded file's name (which may hold personal data): a random one of ours."""
     extension = "png" if content_type == "image/png" else "jpg"
     return f"{folder}/{uuid.uuid4().hex}.{extension}"
+
+
+def delete_after_commit(field_file) -> None:
+    """A replaced or removed file goes only once the transaction commits (a rollback keeps it)."""
+    name, storage = field_file.name, field_file.storage
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def image_response(document) -> HttpResponse:

@@ -18,6 +18,7 @@ from django_fsm import TransitionNotAllowed
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
+from beian.core.private_files import delete_after_commit
 from beian.filings import changes, checks
 from beian.filings.listing import listing_of
 from beian.filings.models import (
@@ -210,7 +211,7 @@ def _store_leader_document(application, kind: str, data: bytes, content_type: st
     """Store a checked, re-encoded image under a server-made name, replacing the previous one."""
     previous = application.leader_documents.filter(kind=kind).first()
     if previous is not None:
-        _delete_after_commit(previous.file)
+        delete_after_commit(previous.file)
         previous.delete()
     document = LeaderDocument(application=application, kind=kind, content_type=content_type, size=len(data))
     document.file.save("upload", ContentFile(data), save=False)
@@ -220,14 +221,8 @@ def _store_leader_document(application, kind: str, data: bytes, content_type: st
 
 def _delete_leader_documents(application) -> None:
     for document in application.leader_documents.all():
-        _delete_after_commit(document.file)
+        delete_after_commit(document.file)
         document.delete()
-
-
-def _delete_after_commit(field_file) -> None:
-    """A replaced or removed file goes only once the transaction commits (a rollback keeps it)."""
-    name, storage = field_file.name, field_file.storage
-    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def _copy_sponsor_photos(application, sponsor) -> None:
@@ -241,7 +236,7 @@ def _replace_file(row, field: str, data: bytes, content_type: str, *, type_field
     """Store new bytes under a server-made name; the old file goes once the transaction commits."""
     stored = getattr(row, field)
     if stored:
-        _delete_after_commit(stored)
+        delete_after_commit(stored)
     setattr(row, type_field, content_type)
     stored.save("upload", ContentFile(data), save=False)
     row.save()

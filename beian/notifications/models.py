@@ -49,7 +49,8 @@ class SystemMessage(models.Model):
 
 
 class OutboxMessage(ConcurrentTransitionMixin, models.Model):
-    """One SMS waiting for, in, or after delivery. Never deleted by the platform: it is the SMS log."""
+    """One SMS waiting for, in, or after delivery. Never deleted by the platform: it is the SMS log
+    (its text and parameters are blanked after RETENTION_OUTBOX_TEXT_DAYS, ADR 0102)."""
 
     class Status(models.TextChoices):
         CREATED = "created", _("waiting to be sent")

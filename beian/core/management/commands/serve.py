@@ -33,6 +33,7 @@ class Command(BaseCommand):
         call_command("sweep_outbox", "--schedule", stdout=self.stdout)  # the periodic SMS outbox sweep
         call_command("send_appointment_reminders", "--schedule", stdout=self.stdout)  # day-before SMS
         call_command("export_audit_head", "--schedule", stdout=self.stdout)  # the signed chain head
+        call_command("apply_retention", "--schedule", stdout=self.stdout)  # the daily retention run
         # gunicorn gets a little less time than we wait, so it can end its own workers first.
         graceful = max(1, int(stop_timeout) - 2)
         with Supervisor(stop_timeout=stop_timeout) as supervisor:

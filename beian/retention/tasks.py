@@ -1,0 +1,13 @@
+"""Background task (django-tasks). Idempotent: a second run finds nothing more due."""
+
+from django_tasks import task
+
+
+@task()
+def apply_retention_periodically() -> dict:
+    from beian.retention import schedule, services
+
+    try:
+        return {outcome.rule.name: outcome.counts() for outcome in services.apply_retention()}
+    finally:
+        schedule.schedule()
