@@ -1,0 +1,1 @@
+from tests.data_rights.helpers import clock  # noqa: F401 - fixture
