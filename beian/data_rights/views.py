@@ -52,11 +52,15 @@ def download(request, export_id: int):
         raise Http404 from missing
     try:
         services.record_download(actor=request.user, export=export, client_address=client_address(request))
+        stored = export.file.storage.open(export.file.name, "rb")
     except services.RightsRefused as refused:
         return render(request, "data_rights/expired.html", {"message": refused.message}, status=410)
+    except FileNotFoundError:  # removed from storage meanwhile: the same answer as an expired link
+        return render(request, "data_rights/expired.html",
+                      {"message": _("This link has expired. Ask for a new copy of your data.")}, status=410)
     stamp = timezone.localtime(export.ready_at).strftime("%Y%m%d-%H%M")
-    response = FileResponse(export.file.storage.open(export.file.name, "rb"), as_attachment=True,
-                            filename=f"my-data-{stamp}.zip", content_type="application/zip")
+    response = FileResponse(stored, as_attachment=True, filename=f"my-data-{stamp}.zip",
+                            content_type="application/zip")
     response["Cache-Control"] = "private, no-store"
     return response
 
