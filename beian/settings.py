@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "beian.cancellations",
     "beian.inspections",
     "beian.retention",
+    "beian.data_rights",
 ]
 
 MIDDLEWARE = [
@@ -288,6 +289,11 @@ UNREGISTERED_UPLOAD_MAX_BYTES = _read("UNREGISTERED_UPLOAD_MAX_BYTES", env.int, 
 # Workbench CSV uploads larger than this are imported by a background task (ADR 0061).
 IMPORT_BACKGROUND_BYTES = _read("IMPORT_BACKGROUND_BYTES", env.int, default=2 * 1024 * 1024)
 LEGACY_DEADLINE_DAYS = _read("LEGACY_DEADLINE_DAYS", env.int, default=30)
+
+# The person's rights (ADR 0103): how long the download link of a copy of one's data works, and how
+# many copies an account may ask for in any 24 hours.
+DATA_EXPORT_VALID_HOURS = _read("DATA_EXPORT_VALID_HOURS", env.int, default=24)
+DATA_EXPORT_REQUESTS_PER_DAY = _read("DATA_EXPORT_REQUESTS_PER_DAY", env.int, default=3)
 
 # Website cancellation (SPEC §4.6, ADR 0070): the probe's timeout per request in seconds, the redirects
 # it follows on the same site, and host → "address:port" overrides like curl --resolve

@@ -11,6 +11,7 @@ from beian.core import views as core_views
 urlpatterns = [
     path("", include("beian.public.urls")),
     path("accounts/", include("beian.accounts.urls")),
+    path("my-account/", include("beian.data_rights.urls")),
     path("captcha/", include("beian.accounts.captcha_urls")),
     path("staff/api-tokens/", include("beian.unregistered.token_urls")),
     path("staff/", include("beian.staff.urls")),

@@ -18,6 +18,8 @@ AREAS = {
     "cancellations/": {"applicant"},
     "admin/": set(),  # superusers only; none of the accounts below is one
     "claims/": {"applicant"},
+    # The person's rights: a copy of one's data, closing one's account (applicants only).
+    "my-account/": {"applicant"},
     "legacy/": {"reviewer", "supervisor", "system_administrator"},
     "unregistered/workbench/": {"reviewer", "supervisor", "system_administrator"},
     # Agencies' contact details: a supervisor their own agency's, the system administrator all.
@@ -60,5 +62,5 @@ def test_other_roles_are_refused(client, reference_data, role, pattern):
 
 def test_every_area_has_cases():
     assert {pattern.split("/")[0] + "/" for _, pattern in CASES} >= {
-        "review/", "sponsor/", "filings/", "admin/", "staff/"}
+        "review/", "sponsor/", "filings/", "admin/", "staff/", "my-account/"}
     assert reverse("review:queue").startswith("/review/")

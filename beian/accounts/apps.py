@@ -9,4 +9,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Signing in remembers the language of the account's messages.
-        from beian.accounts import language  # noqa: F401
+        from beian.accounts import language, never_deleted  # noqa: F401

@@ -42,6 +42,9 @@ class User(AbstractUser):
     # The language the account last chose on the platform: its SMS, system messages and e-mails are
     # written in it, whoever's action sends them (a reviewer working in English, a night task).
     language = models.CharField(_("language of messages"), max_length=10, blank=True)
+    # Set when the holder closed the account (beian.data_rights): it no longer signs in, and the
+    # retention rules remove what is due from this date (ADR 0103).
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     PERSONAL_DATA = {
         "username": PersonalData(Category.ACCOUNT, Protection.PLAIN, ACCOUNT_READERS,

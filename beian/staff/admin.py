@@ -25,8 +25,14 @@ class PlatformUserAdmin(UserAdmin):
     autocomplete_fields = ["agency"]
     fieldsets = UserAdmin.fieldsets + (
         (_("Platform"), {"fields": ["role", "agency", "real_name", "mobile",
-                                    "mobile_verified_at", "email_verified_at"]}),
+                                    "mobile_verified_at", "email_verified_at", "closed_at"]}),
     )
+    readonly_fields = ["closed_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Accounts are deactivated (staff) or closed by their holder (applicants), never deleted:
+        # decisions and the audit log point at them (ADR 0103; beian.accounts.never_deleted).
+        return False
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
