@@ -9,6 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from beian.core.personal_data import Category, PersonalData, Protection, Reader, Retention
+from beian.core.pii_files import personal_storage
+
 
 def export_path(instance, filename: str) -> str:
     # A random name of ours: the archive is served only by data_rights:download, never by its path.
@@ -33,7 +36,7 @@ class DataExport(FSMModelMixin, models.Model):
     ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     # Private storage (settings.STORAGES["default"]); emptied when the export expires.
-    file = models.FileField(upload_to=export_path, blank=True)
+    file = models.FileField(upload_to=export_path, blank=True, storage=personal_storage)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
 
     class Meta:
@@ -46,6 +49,14 @@ class DataExport(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner_id} {self.requested_at:%Y-%m-%d %H:%M}"
+
+    PERSONAL_DATA = {
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, (Reader.OWNER,),
+                              Retention.DATA_EXPORT),
+        # Everything the platform holds about the person, certificate numbers in clear: encrypted at rest.
+        "file": PersonalData(Category.DOCUMENT, Protection.ENCRYPTED, (Reader.OWNER,), Retention.DATA_EXPORT,
+                             sensitive=True),
+    }
 
     @property
     def in_progress(self) -> bool:

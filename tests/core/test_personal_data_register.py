@@ -106,8 +106,7 @@ def test_declarations_are_well_formed():
         if marker.sensitive:
             assert marker.protection != Protection.PLAIN, where
     assert set(RETENTION_SETTINGS) <= set(Retention)
-    assert all(name.startswith("RETENTION_") and name.endswith("_DAYS")
-               for names in RETENTION_SETTINGS.values() for name in names)
+    assert all(name.endswith(("_DAYS", "_HOURS")) for names in RETENTION_SETTINGS.values() for name in names)
 
 
 def test_certificate_numbers_and_id_photos_are_sensitive_and_protected():
@@ -146,7 +145,7 @@ def test_the_command_writes_the_document_and_check_fails_when_it_drifts(tmp_path
     call_command("personal_data_register", "--write")
     text = document.read_text(encoding="utf-8")
     assert "| `sponsors.SponsorEntity` | `person_certificate_number_encrypted`" in text
-    assert "`RETENTION_ID_PHOTO_DAYS`" in text
+    assert "`RETENTION_CANCELLED_SPONSOR_DOCUMENTS_DAYS`" in text
     call_command("personal_data_register", "--check")
     document.write_text(text.replace("| yes |", "| no |", 1), encoding="utf-8")
     with pytest.raises(CommandError, match="out of date"):
@@ -165,3 +164,13 @@ def test_the_command_refuses_to_write_while_a_field_is_undeclared(tmp_path, monk
     with pytest.raises(CommandError, match="accounts.User.real_name"):
         call_command("personal_data_register", "--write")
     assert not (tmp_path / "register.md").exists()
+
+
+def test_every_retention_rule_names_a_setting_that_exists():
+    from django.conf import settings as django_settings
+
+    from beian.core.personal_data import RETENTION_SETTINGS
+
+    named = {name for names in RETENTION_SETTINGS.values() for name in names}
+    assert named and all(hasattr(django_settings, name) for name in named), sorted(
+        name for name in named if not hasattr(django_settings, name))
