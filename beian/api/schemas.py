@@ -51,7 +51,7 @@ class SponsorIn(Strict):
     type: SponsorType | None = None
     name: Text | None = Field(None, description="the registered name; a website name may begin with 中国, "
                                                 "中华 or 国家 only when this name begins with it too")
-    certificate_type: SponsorType | None = None
+    certificate_type: CertificateType | None = None
     certificate_number: Text | None = None
     certificate_valid_until: ValidUntil | None = Field(
         None, description="YYYY-MM-DD, or long_term")

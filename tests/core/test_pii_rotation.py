@@ -14,6 +14,8 @@ from beian.core import pii, pii_rotation
 from beian.core.models import Agency, PreApproval
 from beian.core.pii_files import MARKER, is_sealed_with_newest_key, personal_storage
 from beian.core.pii_rotation import ModelRotation
+from beian.data_rights import services as data_rights_services
+from beian.data_rights.tasks import build_data_export
 from beian.filings import changes, services
 from beian.filings.review_kind import comparisons
 from beian.filings.uploads import clean_scheme_document
@@ -39,7 +41,7 @@ PERSONAL_MODELS = {
     "sponsors.SponsorEntity", "sponsors.SponsorIdentityChange", "sponsors.SponsorDocument",
     "filings.WebsiteApplication", "filings.ApplicationPreApproval", "filings.WebsiteLeader",
     "filings.LeaderDocument", "unregistered.UnregisteredWebsite", "unregistered.ImportRun",
-    "legacy.LegacyRecord",
+    "legacy.LegacyRecord", "data_rights.DataExport",
 }
 
 
@@ -78,6 +80,9 @@ def world(old_ring):
     run = ImportRun(kind=ImportRun.Kind.UNREGISTERED, status=ImportRun.Status.QUEUED, file_name="a.csv")
     run.file.save("upload.csv", ContentFile(csv_bytes([unregistered_row("queued.cn")])), save=False)
     run.save()
+    # The owner's copy of their data (a ZIP of all of the above), built as the task worker would.
+    export = data_rights_services.request_data_export(actor=sponsor.owner, client_address=None)
+    build_data_export.call(export.pk)
     # An ID photo stored before encryption at rest: plain bytes in the storage.
     document = SponsorDocument.objects.get(entity=sponsor, kind="licence")
     document.file.name = storages["default"].save("sponsors/plain.jpg", ContentFile(jpeg()))

@@ -4,6 +4,7 @@ import pytest
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.models import User
 from beian.staff.services import deactivate_staff_account
@@ -28,7 +29,9 @@ def test_an_applicant_registration_can_still_be_removed(reference_data):
 
 
 def test_the_django_admin_offers_no_delete_for_accounts(client, reference_data):
-    operator = make_user("system_administrator", is_staff=True, is_superuser=True)
+    # The operator (`createsuperuser`: a superuser without a staff role) has every right over accounts.
+    operator = make_user("applicant", is_staff=True, is_superuser=True)
+    TOTPDevice.objects.create(user=operator, name="operator", confirmed=True)
     reviewer = make_user("reviewer", "110105")
     sign_in_verified(client, operator)
     assert client.get(reverse("admin:accounts_user_delete", args=[reviewer.pk])).status_code == 403

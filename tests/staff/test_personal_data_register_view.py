@@ -17,7 +17,7 @@ def test_administrators_and_the_auditor_read_the_register(client, staff, signed_
     assert "Register of personal data" in page
     assert "<code>person_certificate_number_encrypted</code>" in page
     assert "encrypted, shown masked" in page and "image of an identity document" in page
-    assert "<code>RETENTION_ID_PHOTO_DAYS</code>" in page
+    assert "<code>RETENTION_CANCELLED_SPONSOR_DOCUMENTS_DAYS</code>" in page
     assert "a public office&#x27;s telephone, given to applicants" in page  # the exemptions, with reasons
     home = client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f'href="{URL}"' in home
