@@ -27,6 +27,10 @@ test: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 	$(PY) -m pytest -n auto
 
+# The quick loop: no browser journeys, no PostgreSQL-only tests (races), no migration check.
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -n auto --ignore=tests/e2e -m "not postgres"
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
