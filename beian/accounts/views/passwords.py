@@ -9,9 +9,14 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts import services
 from beian.accounts.forms import PasswordResetForm, PasswordResetRequestForm, PlatformPasswordChangeForm
-from beian.accounts.models import User
 from beian.accounts.sms_codes import CodeNotSent
-from beian.accounts.views.common import form_with_human_check, home_for, language
+from beian.accounts.views.common import (
+    code_flow_state,
+    form_with_human_check,
+    home_for,
+    language,
+    send_code_for_login,
+)
 from beian.accounts.views.human_check import send_with_human_check
 from beian.core.http import client_address
 
@@ -33,29 +38,15 @@ def change_password(request):
 def reset_request(request):
     form, submitted = form_with_human_check(request, PasswordResetRequestForm)
     if submitted and form.is_valid():
-        login = form.cleaned_data["username"]
-        try:
-            user = services.request_password_reset(login=login, client_address=client_address(request),
-                                                   language=language(), human_checked=True)
-        except CodeNotSent as refused:
-            form.add_error(None, refused.message)
-        else:
-            request.session[RESET] = {"user": user.pk if user else None, "login": login}
-            return redirect("accounts:password_reset_verify")
+        return send_code_for_login(request, form, send=services.request_password_reset, session_key=RESET,
+                                   verify_url="accounts:password_reset_verify",
+                                   template="accounts/password_reset_request.html")
     return render(request, "accounts/password_reset_request.html", {"form": form})
-
-
-def _reset_state(request):
-    state = request.session.get(RESET)
-    if not state:
-        return None, None
-    user = User.objects.filter(pk=state["user"], is_active=True).first() if state["user"] else None
-    return state, user
 
 
 @login_not_required
 def reset_verify(request):
-    state, user = _reset_state(request)
+    state, user = code_flow_state(request, RESET)
     if state is None:
         return redirect("accounts:password_reset")
     form = PasswordResetForm(request.POST or None, user=user)
@@ -76,7 +67,7 @@ def reset_verify(request):
 @login_not_required
 @require_POST
 def reset_resend(request):
-    state, user = _reset_state(request)
+    state, user = code_flow_state(request, RESET)
     if state is None:
         return redirect("accounts:password_reset")
     try:

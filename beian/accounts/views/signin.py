@@ -11,9 +11,15 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts import signin
 from beian.accounts.forms import SignInCodeRequestForm, SignInForm, SignInWithCodeForm
-from beian.accounts.models import User
 from beian.accounts.sms_codes import CodeNotSent
-from beian.accounts.views.common import form_with_human_check, home_for, language, safe_next
+from beian.accounts.views.common import (
+    code_flow_state,
+    form_with_human_check,
+    home_for,
+    language,
+    safe_next,
+    send_code_for_login,
+)
 from beian.accounts.views.human_check import send_with_human_check
 from beian.accounts.views.registration import remember_pending
 from beian.core import audit
@@ -56,30 +62,16 @@ def sign_in_code_request(request):
     if request.method == "GET":  # coming from a refused sign-in: the name typed there
         form.initial = {"username": request.session.get(LOCKED_LOGIN, "")}
     if submitted and form.is_valid():
-        login = form.cleaned_data["username"]
-        try:
-            user = signin.request_sign_in_code(login=login, client_address=client_address(request),
-                                               language=language(), human_checked=True)
-        except CodeNotSent as refused:
-            form.add_error(None, refused.message)
-        else:
-            request.session[CODE_SIGN_IN] = {"user": user.pk if user else None, "login": login}
-            return redirect("accounts:sign_in_code_verify")
+        return send_code_for_login(request, form, send=signin.request_sign_in_code, session_key=CODE_SIGN_IN,
+                                   verify_url="accounts:sign_in_code_verify",
+                                   template="accounts/sign_in_code_request.html")
     return render(request, "accounts/sign_in_code_request.html", {"form": form})
-
-
-def _code_sign_in_state(request):
-    state = request.session.get(CODE_SIGN_IN)
-    if not state:
-        return None, None
-    user = User.objects.filter(pk=state["user"], is_active=True).first() if state["user"] else None
-    return state, user
 
 
 @login_not_required
 def sign_in_code_verify(request):
     """Step 2: the password and the code together; no lock stops them."""
-    state, user = _code_sign_in_state(request)
+    state, user = code_flow_state(request, CODE_SIGN_IN)
     if state is None:
         return redirect("accounts:sign_in_code")
     form = SignInWithCodeForm(request.POST or None)
@@ -99,7 +91,7 @@ def sign_in_code_verify(request):
 @login_not_required
 @require_POST
 def sign_in_code_resend(request):
-    state, _user = _code_sign_in_state(request)
+    state, _user = code_flow_state(request, CODE_SIGN_IN)
     if state is None:
         return redirect("accounts:sign_in_code")
     try:
