@@ -21,6 +21,7 @@ from beian.badge_checks.analysis import read_page
 from beian.badge_checks.fetcher import Page, fetch_pages
 from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
 from beian.core import audit
+from beian.core.periodic import claim_next_run
 from beian.core.ratelimit import RateLimit
 from beian.filings.models import Website
 
@@ -143,19 +144,8 @@ def schedule_runs(*, now=None) -> bool:
     claims the due slot enqueues the next run."""
     from beian.badge_checks.tasks import check_all_periodically
 
-    if not check_all_periodically.get_backend().supports_defer:
-        return False
-    now = now or timezone.now()
-    next_run_at = now + datetime.timedelta(hours=settings.BADGE_CHECK_INTERVAL_HOURS)
-    with transaction.atomic():
-        CheckSchedule.objects.get_or_create(pk=1)
-        claimed = (CheckSchedule.objects.filter(pk=1)
-                   .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
-                   .update(next_run_at=next_run_at))
-        if claimed:
-            transaction.on_commit(
-                lambda: check_all_periodically.using(run_after=next_run_at).enqueue(), robust=True)
-    return bool(claimed)
+    return claim_next_run(task=check_all_periodically, schedule_model=CheckSchedule,
+                          interval=datetime.timedelta(hours=settings.BADGE_CHECK_INTERVAL_HOURS), now=now)
 
 
 def check_everything(*, transport=None) -> dict:

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from beian.core import audit_keys
 from beian.core.models import AuditEntry, AuditHeadExport
+from beian.core.periodic import claim_next_run
 
 logger = logging.getLogger("beian.audit")
 HEAD_FIELDS = ("at", "entries", "last_id", "head", "key_id")
@@ -98,21 +98,10 @@ def export_head(*, now: datetime.datetime | None = None) -> dict | None:
 
 
 def schedule_exports(*, now: datetime.datetime | None = None) -> bool:
-    """Keep exactly one periodic export chain (the pattern of beian.notifications.outbox.schedule_sweeps):
+    """Keep exactly one periodic export chain (beian.core.periodic):
     whoever claims the due slot enqueues the next run. False where the backend cannot delay tasks
     (there `manage.py export_audit_head`, run by cron, does the work)."""
     from beian.core.tasks import export_audit_head_periodically
 
-    if not export_audit_head_periodically.get_backend().supports_defer:
-        return False
-    now = now or timezone.now()
-    next_run_at = now + datetime.timedelta(seconds=settings.AUDIT_HEAD_EXPORT_SECONDS)
-    with transaction.atomic():
-        AuditHeadExport.objects.get_or_create(pk=1)
-        claimed = (AuditHeadExport.objects.filter(pk=1)
-                   .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
-                   .update(next_run_at=next_run_at))
-        if claimed:
-            transaction.on_commit(
-                lambda: export_audit_head_periodically.using(run_after=next_run_at).enqueue(), robust=True)
-    return bool(claimed)
+    return claim_next_run(task=export_audit_head_periodically, schedule_model=AuditHeadExport,
+                          interval=datetime.timedelta(seconds=settings.AUDIT_HEAD_EXPORT_SECONDS), now=now)

@@ -9,10 +9,9 @@ Time) on: early enough to plan the trip, late enough not to wake anyone.
 import datetime
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
+from beian.core.periodic import claim_next_run
 from beian.inspections.models import ReminderSchedule
 
 
@@ -41,16 +40,5 @@ def schedule(*, now: datetime.datetime | None = None) -> bool:
     """
     from beian.inspections.tasks import send_appointment_reminders
 
-    if not send_appointment_reminders.get_backend().supports_defer:
-        return False
-    now = now or timezone.now()
-    next_run_at = now + datetime.timedelta(seconds=interval_seconds())
-    with transaction.atomic():
-        ReminderSchedule.objects.get_or_create(pk=1)
-        claimed = (ReminderSchedule.objects.filter(pk=1)
-                   .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
-                   .update(next_run_at=next_run_at))
-        if claimed:
-            transaction.on_commit(
-                lambda: send_appointment_reminders.using(run_after=next_run_at).enqueue(), robust=True)
-    return bool(claimed)
+    return claim_next_run(task=send_appointment_reminders, schedule_model=ReminderSchedule,
+                          interval=datetime.timedelta(seconds=interval_seconds()), now=now)

@@ -20,10 +20,10 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
+from beian.core.periodic import claim_next_run
 from beian.notifications.backends import PermanentSmsError, Sms, get_sms_backend
 from beian.notifications.models import OutboxMessage, SweepSchedule
 
@@ -143,16 +143,5 @@ def schedule_sweeps(*, now: datetime.datetime | None = None) -> bool:
     """
     from beian.notifications.tasks import sweep_outbox_periodically
 
-    if not sweep_outbox_periodically.get_backend().supports_defer:
-        return False
-    now = now or timezone.now()
-    next_run_at = now + datetime.timedelta(seconds=settings.SMS_OUTBOX_SWEEP_SECONDS)
-    with transaction.atomic():
-        SweepSchedule.objects.get_or_create(pk=1)
-        claimed = (SweepSchedule.objects.filter(pk=1)
-                   .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
-                   .update(next_run_at=next_run_at))
-        if claimed:
-            transaction.on_commit(
-                lambda: sweep_outbox_periodically.using(run_after=next_run_at).enqueue(), robust=True)
-    return bool(claimed)
+    return claim_next_run(task=sweep_outbox_periodically, schedule_model=SweepSchedule,
+                          interval=datetime.timedelta(seconds=settings.SMS_OUTBOX_SWEEP_SECONDS), now=now)

@@ -9,15 +9,8 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts import services
 from beian.accounts.forms import PasswordResetForm, PasswordResetRequestForm, PlatformPasswordChangeForm
-from beian.accounts.sms_codes import CodeNotSent
-from beian.accounts.views.common import (
-    code_flow_state,
-    form_with_human_check,
-    home_for,
-    language,
-    send_code_for_login,
-)
-from beian.accounts.views.human_check import send_with_human_check
+from beian.accounts.views.code_flows import code_flow_state, resend_code_for_login, send_code_for_login
+from beian.accounts.views.common import form_with_human_check, home_for
 from beian.core.http import client_address
 
 RESET = "accounts.password_reset"  # {"user": id or None, "login": what was typed}
@@ -67,18 +60,6 @@ def reset_verify(request):
 @login_not_required
 @require_POST
 def reset_resend(request):
-    state, user = code_flow_state(request, RESET)
-    if state is None:
-        return redirect("accounts:password_reset")
-    try:
-        check_page = send_with_human_check(request, lambda human_checked: services.request_password_reset(
-            login=state["login"], client_address=client_address(request), language=language(),
-            human_checked=human_checked))
-    except CodeNotSent as refused:
-        messages.error(request, refused.message)
-    else:
-        if check_page is not None:
-            return check_page
-        messages.success(request, _("If the account has a confirmed mobile number, a new code was sent "
-                                    "to it. Codes sent before no longer work."))
-    return redirect("accounts:password_reset_verify")
+    return resend_code_for_login(request, send=services.request_password_reset, session_key=RESET,
+                                 start_url="accounts:password_reset",
+                                 verify_url="accounts:password_reset_verify")

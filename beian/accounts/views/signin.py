@@ -11,16 +11,8 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts import signin
 from beian.accounts.forms import SignInCodeRequestForm, SignInForm, SignInWithCodeForm
-from beian.accounts.sms_codes import CodeNotSent
-from beian.accounts.views.common import (
-    code_flow_state,
-    form_with_human_check,
-    home_for,
-    language,
-    safe_next,
-    send_code_for_login,
-)
-from beian.accounts.views.human_check import send_with_human_check
+from beian.accounts.views.code_flows import code_flow_state, resend_code_for_login, send_code_for_login
+from beian.accounts.views.common import form_with_human_check, home_for, safe_next
 from beian.accounts.views.registration import remember_pending
 from beian.core import audit
 from beian.core.http import client_address
@@ -91,21 +83,8 @@ def sign_in_code_verify(request):
 @login_not_required
 @require_POST
 def sign_in_code_resend(request):
-    state, _user = code_flow_state(request, CODE_SIGN_IN)
-    if state is None:
-        return redirect("accounts:sign_in_code")
-    try:
-        check_page = send_with_human_check(request, lambda human_checked: signin.request_sign_in_code(
-            login=state["login"], client_address=client_address(request), language=language(),
-            human_checked=human_checked))
-    except CodeNotSent as refused:
-        messages.error(request, refused.message)
-    else:
-        if check_page is not None:
-            return check_page
-        messages.success(request, _("If the account has a confirmed mobile number, a new code was sent "
-                                    "to it. Codes sent before no longer work."))
-    return redirect("accounts:sign_in_code_verify")
+    return resend_code_for_login(request, send=signin.request_sign_in_code, session_key=CODE_SIGN_IN,
+                                 start_url="accounts:sign_in_code", verify_url="accounts:sign_in_code_verify")
 
 
 @login_not_required
