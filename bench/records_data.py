@@ -107,7 +107,7 @@ def generate(count: int) -> dict:
 
     from beian.core.models import Agency
     from beian.filings.models import KnownRecordNumber, Website, WebsiteApplication
-    from beian.filings.records import website_category
+    from beian.filings.record_numbers import website_category
     from beian.public.models import PublicDomain
 
     # The connection itself, not the django.db.connection proxy (an attribute lookup per value otherwise).

@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from beian.filings.models import KnownRecordNumber, RecordNumberSequence, Website
-from beian.filings.records import allocate_record_number
+from beian.filings.record_numbers import allocate_record_number
 from beian.public import selectors
 from beian.public.models import PublicDomain
 from bench.records_data import generate, samples

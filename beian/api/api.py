@@ -79,7 +79,7 @@ def _add_routers() -> None:
     from beian.unregistered.api import router as unregistered_router
 
     api.add_router("/unregistered-websites", unregistered_router, tags=["unregistered websites"])
-    from beian.api.records import router as records_router
+    from beian.api.public_register import router as records_router
 
     api.add_router("/records", records_router, tags=["public records"])
     from beian.legacy.api import router as legacy_router

@@ -1,12 +1,12 @@
-"""Reads of badge checks, scoped: police see their jurisdiction (beian.staff.jurisdiction), the
+"""Reads of badge checks, scoped: police see their jurisdiction (beian.accounts.jurisdiction), the
 sponsor sees the check of their own website."""
 
 from django.db.models import Count, QuerySet
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.badge_checks.models import FAILURES, BadgeCheck
 from beian.core.models import Agency
-from beian.staff.jurisdiction import agencies_in_scope
 
 WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR)
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_fsm import TransitionNotAllowed
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User, VerificationCode
 from beian.accounts.sms_codes import issue_code, verify_code
 from beian.cancellations import probe
@@ -30,7 +31,6 @@ from beian.notifications.services import notify_account
 from beian.review import services as review_services
 from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
-from beian.staff.jurisdiction import agencies_in_scope
 
 Status = CancellationApplication.Status
 PURPOSE = VerificationCode.Purpose.CANCELLATION

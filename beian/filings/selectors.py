@@ -3,10 +3,10 @@ applications and websites (anything else is DoesNotExist → 404). Public reads:
 
 from django.db.models import QuerySet
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.filings.models import ApplicationPreApproval, LeaderDocument, Website, WebsiteApplication
 from beian.review.services import item_for
-from beian.staff.jurisdiction import agencies_in_scope
 
 
 def applications_of(user) -> QuerySet[WebsiteApplication]:

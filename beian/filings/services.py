@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
@@ -31,7 +32,7 @@ from beian.filings.models import (
     WebsiteDomain,
     WebsiteLeader,
 )
-from beian.filings.records import allocate_record_number
+from beian.filings.record_numbers import allocate_record_number
 from beian.filings.signals import website_filed
 from beian.filings.snapshots import answers_snapshot
 from beian.notifications.services import notify_account
@@ -40,7 +41,6 @@ from beian.review.services import ReviewActionRefused, open_item, record_decisio
 from beian.rules import Problem
 from beian.rules.problems import problem
 from beian.sponsors.models import SponsorEntity
-from beian.staff.jurisdiction import agencies_in_scope
 
 Status = WebsiteApplication.Status
 Kind_ = WebsiteApplication.Kind

@@ -4,9 +4,9 @@ applications filed with an agency of their jurisdiction."""
 
 from django.db.models import QuerySet
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.inspections.models import Appointment
-from beian.staff.jurisdiction import agencies_in_scope
 
 
 def for_applicant(user) -> QuerySet[Appointment]:

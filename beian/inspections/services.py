@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
@@ -27,7 +28,6 @@ from beian.inspections.slots import ProposedSlot, slots_problem
 from beian.notifications.services import notify_account, post_system_message
 from beian.review.models import Action
 from beian.review.services import ReviewActionRefused, record_decision
-from beian.staff.jurisdiction import agencies_in_scope
 
 AppStatus = WebsiteApplication.Status
 Mode = Appointment.Mode

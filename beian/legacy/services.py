@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beian.core import audit
-from beian.filings import records
+from beian.filings import record_numbers
 from beian.filings import services as filing_services
 from beian.filings.models import RecordAlias, Website, WebsiteApplication
 from beian.legacy.models import LegacyRecord
@@ -67,8 +67,8 @@ def _write_batch(rows: list[ValidRow], report: ImportReport, *, now, today) -> N
     # Every number is registered (ADR 0090) before its record is written, in this transaction: the
     # allocation skips it from now on. A number the platform issued itself is not a legacy record (its
     # alias would hide a live record): reported on its row, never merged.
-    kinds = records.register_legacy_numbers(row.record_number for row in rows)
-    taken = {number for number, kind in kinds.items() if kind == records.Kind.ISSUED}
+    kinds = record_numbers.register_legacy_numbers(row.record_number for row in rows)
+    taken = {number for number, kind in kinds.items() if kind == record_numbers.Kind.ISSUED}
     if taken:
         report.errors.extend(RowError(row.row, "record_number", _("This number is a record of this platform, "
                                                                    "not a legacy record."))
@@ -148,7 +148,7 @@ def complete_claim(*, application: WebsiteApplication, website: Website, actor=N
         record.save()
         # The number's one registry row becomes an alias; a legacy record imported with a number this
         # platform had issued (before the registry existed) leads to no alias: the number stays that record's.
-        aliased = records.register_alias(record.record_number)
+        aliased = record_numbers.register_alias(record.record_number)
         if aliased:
             RecordAlias.objects.get_or_create(number=record.record_number, defaults={"website": website})
         audit.record(actor=actor, action="legacy_claimed", target=record, details={

@@ -1,4 +1,4 @@
-"""Messages of the public records API (beian/api/records.py), kept in this app's catalog."""
+"""Messages of the public records API (beian/api/public_register.py), kept in this app's catalog."""
 
 from django.utils.translation import gettext as _
 

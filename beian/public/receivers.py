@@ -13,7 +13,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from beian.filings.models import RecordAlias, Website
-from beian.public import records
+from beian.public import record_cache
 from beian.public.models import PublicDomain
 from beian.sponsors.models import SponsorEntity
 
@@ -39,7 +39,7 @@ def reindex(website) -> list[str]:
 
 def _invalidate_after_commit(numbers, domains=()) -> None:
     numbers, domains = list(numbers), list(domains)
-    transaction.on_commit(lambda: records.invalidate(numbers, domains), robust=True)
+    transaction.on_commit(lambda: record_cache.invalidate(numbers, domains), robust=True)
 
 
 @receiver(post_save, sender=Website, dispatch_uid="public_website_saved")

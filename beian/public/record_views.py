@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from beian.public import badge, http_cache, records, selectors
+from beian.public import badge, http_cache, record_cache, selectors
 from beian.public.limits import limit_lookup
 from beian.public.lookup import MAX_QUERY_LENGTH, parse_query, record_digits
 from beian.public.presenting import for_page
@@ -28,8 +28,8 @@ def _missing(request, digits: str, *, status=404):
 
 def _results(query) -> list[dict]:
     if query.kind == "domain":
-        numbers = records.numbers_for_domain(query.value)
-        found = [records.entry(number) for number in numbers]
+        numbers = record_cache.numbers_for_domain(query.value)
+        found = [record_cache.entry(number) for number in numbers]
         return [for_page(entry["data"]) for entry in found if entry["kind"] == "record"]
     return [for_page(selectors.record_data(row)) for row in selectors.websites_named(query.value)]
 
@@ -54,7 +54,7 @@ def lookup_view(request):
     if wait:
         return _too_many(request, wait)
     if query.kind == "number":
-        entry = records.entry(query.value)
+        entry = record_cache.entry(query.value)
         if entry["kind"] == "record":
             return redirect("records:record", query.value)
         if entry["kind"] == "alias":
@@ -77,7 +77,7 @@ def record_view(request, digits: str):
     parsed = _canonical_or_404(digits)
     if parsed != digits:  # another spelling of the number (full-width digits, 号 …)
         return redirect("records:record", parsed, permanent=True)
-    entry = records.entry(digits)
+    entry = record_cache.entry(digits)
     if entry["kind"] == "alias":
         return redirect("records:record", entry["to"], permanent=True)
     if entry["kind"] == "missing":
@@ -98,7 +98,7 @@ def record_view(request, digits: str):
 def badge_view(request, digits: str):
     """The badge kit of a filed record, for anyone who builds the sponsor's website."""
     parsed = _canonical_or_404(digits)
-    entry = records.entry(parsed)
+    entry = record_cache.entry(parsed)
     if entry["kind"] == "alias" or parsed != digits:
         return redirect("records:badge", entry.get("to", parsed), permanent=True)
     if entry["kind"] == "missing":

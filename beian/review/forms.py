@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.review.models import Kind, ReturnReason, Status
 from beian.review.selectors import QueueFilter
-from beian.staff.jurisdiction import agencies_in_scope
 
 OPEN_STATUSES = {Status.SUBMITTED, Status.IN_REVIEW, Status.FACE_REVIEW, Status.ONSITE_INSPECTION,
                  Status.INSPECTION_PASSED}

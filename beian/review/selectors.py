@@ -16,7 +16,7 @@ _SUPERVISOR_SCOPE = {"province": "scope_province", "prefecture": "scope_prefectu
 
 def items_in_scope(user) -> QuerySet[ReviewItem]:
     """Reviewer: items of their agency; supervisor: of their agency and every agency below it (the
-    same jurisdiction as beian.staff.jurisdiction.agencies_in_scope, read through one indexed column)."""
+    same jurisdiction as beian.accounts.jurisdiction.agencies_in_scope, read through one indexed column)."""
     if not getattr(user, "is_police", False) or user.agency_id is None:
         return ReviewItem.objects.none()
     if user.role == user.Role.SUPERVISOR:

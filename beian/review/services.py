@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.core import audit
 from beian.core.calendar import add_working_days, load_overrides
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewEvent, ReviewItem, ReviewSearchKey
-from beian.staff.jurisdiction import agencies_in_scope
 
 
 class ReviewActionRefused(Exception):

@@ -4,11 +4,11 @@ DoesNotExist (→ 404: the reader may not know it exists)."""
 
 from django.db.models import Q, QuerySet
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.review.models import ReviewItem
 from beian.review.services import item_for
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
-from beian.staff.jurisdiction import agencies_in_scope
 
 
 def entity_of(user) -> SponsorEntity | None:

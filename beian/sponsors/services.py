@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
@@ -26,7 +27,6 @@ from beian.sponsors import checks
 from beian.sponsors.divisions import filing_agency_for, full_name, is_address_division
 from beian.sponsors.documents import CleanImage
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
-from beian.staff.jurisdiction import agencies_in_scope
 
 IDENTITY_VALUES = ("sponsor_type", "name", "certificate_type", "certificate_number",
                    "certificate_valid_until", "certificate_long_term")

@@ -9,8 +9,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
+from beian.accounts.jurisdiction import can_manage_accounts_of
 from beian.accounts.models import User
-from beian.staff.jurisdiction import can_manage_accounts_of
 
 Role = User.Role
 STAFF_ROLES = tuple(User.STAFF_ROLES)

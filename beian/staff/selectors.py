@@ -6,9 +6,9 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core.models import Agency, AuditEntry
-from beian.staff.jurisdiction import agencies_in_scope
 
 Role = User.Role
 

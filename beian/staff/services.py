@@ -16,11 +16,11 @@ from django.utils.translation import gettext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from beian.accounts.jurisdiction import can_manage_accounts_of
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.models import Agency
 from beian.rules import check_office_phone, message_for
-from beian.staff.jurisdiction import can_manage_accounts_of
 from beian.staff.permissions import can_edit_agency_contacts, can_manage_account, creatable_roles
 
 ENROLMENT_DEVICE_NAME = "enrolment"

@@ -57,7 +57,7 @@ class SealedCertificate:
 
 def agency_and_below(agency: Agency):
     """The agency and every agency under it: the same three-level tree as
-    beian.staff.jurisdiction.agencies_in_scope gives a supervisor."""
+    beian.accounts.jurisdiction.agencies_in_scope gives a supervisor."""
     return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency.pk) | Q(parent__parent=agency.pk))
 
 

@@ -8,10 +8,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core.models import Agency
 from beian.rules import normalize_domain
-from beian.staff.jurisdiction import agencies_in_scope
 from beian.unregistered.models import UnregisteredWebsite
 
 WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR, User.Role.SYSTEM_ADMINISTRATOR)

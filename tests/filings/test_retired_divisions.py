@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from beian.accounts.jurisdiction import agencies_in_scope
 from beian.core.models import Agency, Division
 from beian.core.reference.current_list import shipped_list
 from beian.core.reference.loader import update_divisions
 from beian.filings import services
 from beian.sponsors import services as sponsor_services
 from beian.sponsors.divisions import counties, filing_agency_for
-from beian.staff.jurisdiction import agencies_in_scope
 from tests.filings import helpers
 from tests.public.helpers import file_website
 from tests.sponsors.helpers import CHAOYANG, enterprise_post, make_applicant, ready_entity

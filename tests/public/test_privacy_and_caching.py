@@ -4,7 +4,7 @@ conditional GET; the lookup's rate limit."""
 import pytest
 from django.urls import reverse
 
-from beian.public import records
+from beian.public import record_cache
 from tests.public import helpers
 from tests.sponsors.helpers import INDIVIDUAL_ID, PERSON_ID
 
@@ -86,7 +86,7 @@ def test_the_cache_answers_without_the_database(client, django_assert_num_querie
 
 def test_a_rolled_back_change_keeps_the_cache(client, reference_data):
     website = helpers.file_website()
-    entry = records.entry(website.record_number)
+    entry = record_cache.entry(website.record_number)
     try:
         from django.db import transaction
 
@@ -96,7 +96,7 @@ def test_a_rolled_back_change_keeps_the_cache(client, reference_data):
             raise RuntimeError
     except RuntimeError:
         pass
-    assert records.entry(website.record_number) == entry
+    assert record_cache.entry(website.record_number) == entry
 
 
 def test_a_change_is_cached_again_from_the_primary_database(monkeypatch, django_capture_on_commit_callbacks,
@@ -106,12 +106,12 @@ def test_a_change_is_cached_again_from_the_primary_database(monkeypatch, django_
     from beian.public import selectors
 
     website = helpers.file_website()
-    records.entry(website.record_number)
+    record_cache.entry(website.record_number)
     monkeypatch.setattr(selectors, "public_database", lambda: "a-replica-that-must-not-be-asked")
     with django_capture_on_commit_callbacks(execute=True):
         website.name = "改过名的网站"
         website.save()
-    assert records.entry(website.record_number)["data"]["website_name"] == "改过名的网站"
+    assert record_cache.entry(website.record_number)["data"]["website_name"] == "改过名的网站"
 
 
 def test_conditional_get_answers_304(client, reference_data):

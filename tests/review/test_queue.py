@@ -26,7 +26,7 @@ def test_reviewers_see_their_agency_and_supervisors_every_agency_below(submit, p
 
 
 def test_the_scope_columns_agree_with_the_jurisdiction_at_every_level(submit, police):
-    from beian.staff.jurisdiction import agencies_in_scope
+    from beian.accounts.jurisdiction import agencies_in_scope
 
     for code in ("330106", "330102", "330100", "330000", "110105", "110000", "429004"):
         submit(code, title=code)

@@ -1,8 +1,8 @@
 import pytest
 
+from beian.accounts.jurisdiction import agencies_in_scope, can_manage_accounts_of, divisions_in_scope
 from beian.accounts.models import User
 from beian.core.models import Agency
-from beian.staff.jurisdiction import agencies_in_scope, can_manage_accounts_of, divisions_in_scope
 
 pytestmark = pytest.mark.django_db
 Role = User.Role

@@ -31,7 +31,8 @@ class RecordNumberSequence(models.Model):
 class KnownRecordNumber(models.Model):
     """Every record number the platform knows, once: the database's guarantee that a number is never
     issued twice nor issued when it is an offline record's (SPEC §6). Each writer of a number inserts
-    its row in the same transaction (beian.filings.records); the allocation skips the numbers found here."""
+    its row in the same transaction (beian.filings.record_numbers); the allocation skips the numbers
+    found here."""
 
     class Kind(models.TextChoices):
         ISSUED = "issued", _("issued by this platform")

@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from beian.core.models import Agency
-from beian.filings import records, services
+from beian.filings import record_numbers, services
 from beian.filings.models import KnownRecordNumber, RecordNumberSequence, Website, WebsiteApplication
 from tests.filings import helpers
 
@@ -17,10 +17,10 @@ pytestmark = pytest.mark.django_db
 def test_numbers_are_agency_code_category_and_a_six_digit_serial(reference_data):
     chaoyang, haidian = Agency.objects.get(code="110105"), Agency.objects.get(code="110108")
     with transaction.atomic():
-        first = records.allocate_record_number(chaoyang)
-        second = records.allocate_record_number(chaoyang)
-        other = records.allocate_record_number(haidian)
-        other_category = records.allocate_record_number(chaoyang, "03")
+        first = record_numbers.allocate_record_number(chaoyang)
+        second = record_numbers.allocate_record_number(chaoyang)
+        other = record_numbers.allocate_record_number(haidian)
+        other_category = record_numbers.allocate_record_number(chaoyang, "03")
     assert (first, second) == ("11010502000001", "11010502000002")
     assert other == "11010802000001" and other_category == "11010503000001"
 
@@ -28,17 +28,17 @@ def test_numbers_are_agency_code_category_and_a_six_digit_serial(reference_data)
 def test_a_rolled_back_approval_issues_nothing_and_serials_continue(reference_data):
     agency = Agency.objects.get(code="110105")
     with pytest.raises(ZeroDivisionError), transaction.atomic():
-        records.allocate_record_number(agency)
+        record_numbers.allocate_record_number(agency)
         1 / 0  # noqa: B018 - the approval fails after the number was drawn
     with transaction.atomic():
-        assert records.allocate_record_number(agency) == "11010502000001"
+        assert record_numbers.allocate_record_number(agency) == "11010502000001"
 
 
 def test_the_serials_run_out_with_a_clear_error(reference_data):
     agency = Agency.objects.get(code="110105")
     RecordNumberSequence.objects.create(agency=agency, category="02", last_serial=999_999)
-    with pytest.raises(records.RecordNumbersExhausted), transaction.atomic():
-        records.allocate_record_number(agency)
+    with pytest.raises(record_numbers.RecordNumbersExhausted), transaction.atomic():
+        record_numbers.allocate_record_number(agency)
 
 
 def test_the_database_refuses_a_duplicate_record_number(sponsor, chaoyang_reviewer):
@@ -52,7 +52,7 @@ def test_the_database_refuses_a_duplicate_record_number(sponsor, chaoyang_review
 
 def _allocate(agency, times=1):
     with transaction.atomic():
-        return [records.allocate_record_number(agency) for _ in range(times)]
+        return [record_numbers.allocate_record_number(agency) for _ in range(times)]
 
 
 def test_the_allocation_skips_numbers_known_as_legacy_or_alias(reference_data):
@@ -80,8 +80,8 @@ def test_the_last_serials_known_elsewhere_exhaust_the_agency(reference_data):
     agency = Agency.objects.get(code="110105")
     RecordNumberSequence.objects.create(agency=agency, category="02", last_serial=999_998)
     KnownRecordNumber.objects.create(number="11010502999999", kind=KnownRecordNumber.Kind.LEGACY)
-    with pytest.raises(records.RecordNumbersExhausted), transaction.atomic():
-        records.allocate_record_number(agency)
+    with pytest.raises(record_numbers.RecordNumbersExhausted), transaction.atomic():
+        record_numbers.allocate_record_number(agency)
 
 
 def test_an_approval_registers_the_number_it_issues(sponsor, chaoyang_reviewer):
@@ -108,7 +108,7 @@ def test_the_database_refuses_a_known_number_when_the_skip_is_bypassed(reference
         for serial in range(after + 1, after + 10):
             yield serial, f"{prefix}{serial:06d}"
 
-    monkeypatch.setattr(records, "_unregistered_numbers", every_serial)
+    monkeypatch.setattr(record_numbers, "_unregistered_numbers", every_serial)
     assert _allocate(agency) == ["11010502000002"]
     assert KnownRecordNumber.objects.get(number="11010502000001").kind == KnownRecordNumber.Kind.LEGACY
 

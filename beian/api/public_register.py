@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema
 from beian.api.errors import error_body
 from beian.api.limits import TooManyRequests
 from beian.api.schemas import ErrorOut, with_request_errors
-from beian.public import http_cache, messages, records
+from beian.public import http_cache, messages, record_cache
 from beian.public.limits import limit_lookup
 from beian.public.lookup import domain_of, record_digits
 
@@ -62,7 +62,7 @@ def record(request, digits: str):
     parsed = record_digits(digits)
     if parsed is None:
         return _error(404, "digits", messages.not_a_record_number())
-    entry = records.entry(parsed)
+    entry = record_cache.entry(parsed)
     if entry["kind"] == "alias" or parsed != digits:
         return HttpResponsePermanentRedirect(reverse("api-v1:record", args=[entry.get("to", parsed)]))
     if entry["kind"] == "missing":
@@ -91,5 +91,5 @@ def records_by_domain(request, domain: str = Query(..., min_length=1, max_length
     wait = limit_lookup(request)
     if wait:
         raise TooManyRequests(wait)
-    found = [records.entry(number) for number in records.numbers_for_domain(normalised)]
+    found = [record_cache.entry(number) for number in record_cache.numbers_for_domain(normalised)]
     return {"domain": normalised, "records": [entry["data"] for entry in found if entry["kind"] == "record"]}
