@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_fsm import TransitionNotAllowed
 
-from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User, VerificationCode
 from beian.accounts.sms_codes import issue_code, verify_code
 from beian.cancellations import probe
@@ -29,6 +28,7 @@ from beian.filings.checks import held_domain_names
 from beian.filings.models import DomainHold, Website, WebsiteApplication
 from beian.notifications.services import notify_account
 from beian.review import services as review_services
+from beian.review.decisions import deciding, joined_reasons, require_reasons
 from beian.review.models import Kind
 from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
 
@@ -179,29 +179,14 @@ def _listing(website: Website) -> Listing:
 
 # --- the reviewer -------------------------------------------------------------------------------
 
-def _locked_for_reviewer(actor, cancellation) -> CancellationApplication:
-    """Every decision re-checks role and jurisdiction (the view's 404 is not enough)."""
-    if getattr(actor, "role", None) not in User.POLICE_ROLES:
-        raise PermissionDenied
-    locked = CancellationApplication.objects.select_for_update().get(pk=cancellation.pk)
-    if not agencies_in_scope(actor).filter(pk=locked.agency_id).exists():
-        raise PermissionDenied
-    return locked
-
-
-def _decided_elsewhere() -> ReviewActionRefused:
-    return ReviewActionRefused(_("This item was decided a moment ago by someone else. "
-                                 "Here is its current state."))
-
+# Each decision locks the request and checks the reviewer's jurisdiction and the request's state through
+# beian.review.decisions.deciding; what follows is what the decision does to a cancellation.
 
 @transaction.atomic
 def start_review(*, actor, cancellation: CancellationApplication) -> CancellationApplication:
     """The reviewer takes the request (submitted → in review); it is assigned to them if nobody has it."""
-    cancellation = _locked_for_reviewer(actor, cancellation)
-    try:
+    with deciding(CancellationApplication, cancellation.pk, actor=actor) as cancellation:
         cancellation.start_review()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     cancellation.save()
     item = record_decision(subject=cancellation, actor=actor, action="assigned",
                            to_status=cancellation.status, closes=False)
@@ -215,11 +200,8 @@ def approve_cancellation(*, actor, cancellation: CancellationApplication, now=No
     """The record becomes cancelled: its number stays with it (never reissued) and its domains are free
     for a new filing."""
     now = now or timezone.now()
-    cancellation = _locked_for_reviewer(actor, cancellation)
-    try:
+    with deciding(CancellationApplication, cancellation.pk, actor=actor) as cancellation:
         cancellation.approve()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     website = Website.objects.select_for_update().select_related("agency").get(pk=cancellation.website_id)
     try:
         website.cancel()
@@ -243,22 +225,14 @@ def approve_cancellation(*, actor, cancellation: CancellationApplication, now=No
     return website
 
 
-def _reason_texts(reasons: list[dict]) -> str:
-    return "；".join(reason.get("text_zh") or reason.get("text", "") for reason in reasons)
-
-
 @transaction.atomic
 def reject_cancellation(*, actor, cancellation: CancellationApplication, reasons: list[dict],
                         note: str = "") -> CancellationApplication:
     """Reject with reasons ({"code", "text_zh", "text_en", "field"}) and a note; the applicant may
     apply again."""
-    if not reasons:
-        raise ReviewActionRefused(_("Choose at least one reason for rejecting."))
-    cancellation = _locked_for_reviewer(actor, cancellation)
-    try:
+    require_reasons(reasons, _("Choose at least one reason for rejecting."))
+    with deciding(CancellationApplication, cancellation.pk, actor=actor) as cancellation:
         cancellation.reject()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     cancellation.rejection_reasons, cancellation.rejection_note = list(reasons), note
     cancellation.decided_at, cancellation.decided_by = timezone.now(), actor
     cancellation.save()
@@ -267,5 +241,5 @@ def reject_cancellation(*, actor, cancellation: CancellationApplication, reasons
     website = cancellation.website
     notify_account(user=cancellation.owner, template="cancellation_rejected", context={
         "name": website.name, "record_number": website.record_number_text,
-        "reasons": _reason_texts(reasons), "note": note}, language=settings.LANGUAGE_CODE)
+        "reasons": joined_reasons(reasons), "note": note}, language=settings.LANGUAGE_CODE)
     return cancellation

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
-from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
@@ -36,7 +35,8 @@ from beian.filings.record_numbers import allocate_record_number
 from beian.filings.signals import website_filed
 from beian.filings.snapshots import answers_snapshot
 from beian.notifications.services import notify_account
-from beian.review.models import Kind
+from beian.review.decisions import deciding, joined_reasons, require_reasons
+from beian.review.models import Action, Kind
 from beian.review.services import ReviewActionRefused, open_item, record_decision
 from beian.rules import Problem
 from beian.rules.problems import problem
@@ -343,54 +343,44 @@ def _notify(application: WebsiteApplication, template: str, context: dict, *, la
 
 
 # --- the reviewer -------------------------------------------------------------------------------
-
-def _locked_for_reviewer(actor, application) -> WebsiteApplication:
-    """Every decision re-checks role and jurisdiction (the view's 404 is not enough)."""
-    if getattr(actor, "role", None) not in User.POLICE_ROLES:
-        raise PermissionDenied
-    application = WebsiteApplication.objects.select_for_update().get(pk=application.pk)
-    if not agencies_in_scope(actor).filter(pk=application.agency_id).exists():
-        raise PermissionDenied
-    return application
-
-
-def _decided_elsewhere() -> ReviewActionRefused:
-    return ReviewActionRefused(_("This item was decided a moment ago by someone else. "
-                                 "Here is its current state."))
-
+# Each decision locks the application and checks the reviewer's jurisdiction and the application's state
+# through beian.review.decisions.deciding; what follows is what the decision does to a website filing.
 
 @transaction.atomic
 def start_review(*, actor, application: WebsiteApplication) -> WebsiteApplication:
     """A reviewer took the application: submitted → in_review (nothing happens in any other state)."""
-    application = _locked_for_reviewer(actor, application)
-    if application.status != Status.SUBMITTED:
-        return application
-    application.start_review()
-    application.version += 1
-    application.save()
+    with deciding(WebsiteApplication, application.pk, actor=actor) as application:
+        if application.status != Status.SUBMITTED:
+            return application
+        application.start_review()
+        application.version += 1
+        application.save()
     record_decision(subject=application, actor=actor, action="in_review", to_status=application.status,
                     closes=False)
     return application
+
+
+def _awaiting_approval(application: WebsiteApplication) -> bool:
+    return application.status in (*WebsiteApplication.AWAITING_DECISION, Status.INSPECTION_PASSED)
 
 
 @transaction.atomic
 def approve_application(*, actor, application: WebsiteApplication, now=None) -> Website:
     """Approve: issue the record number and file the website (SPEC §5, §6)."""
     now = now or timezone.now()
-    application = _locked_for_reviewer(actor, application)
-    if application.status not in (*WebsiteApplication.AWAITING_DECISION, Status.INSPECTION_PASSED):
-        raise _decided_elsewhere()
-    sponsor = SponsorEntity.objects.get(pk=application.sponsor_id)
-    if not sponsor.is_approved:
-        raise ReviewActionRefused(_("The sponsor entity of this website is not approved yet. Decide the "
-                                    "sponsor entity first; the website can be approved after it."))
-    if application.needs_inspection and application.status != Status.INSPECTION_PASSED:
-        raise ReviewActionRefused(_("This website offers interactive services: it can be approved only "
-                                    "after a passed face review or on-site inspection."))
-    application.approve()
-    application.decided_at = now
-    application.version += 1
-    application.save()
+    with deciding(WebsiteApplication, application.pk, actor=actor,
+                  decidable=_awaiting_approval) as application:
+        sponsor = SponsorEntity.objects.get(pk=application.sponsor_id)
+        if not sponsor.is_approved:
+            raise ReviewActionRefused(_("The sponsor entity of this website is not approved yet. Decide the "
+                                        "sponsor entity first; the website can be approved after it."))
+        if application.needs_inspection and application.status != Status.INSPECTION_PASSED:
+            raise ReviewActionRefused(_("This website offers interactive services: it can be approved only "
+                                        "after a passed face review or on-site inspection."))
+        application.approve()
+        application.decided_at = now
+        application.version += 1
+        application.save()
     if application.kind == Kind_.CHANGE:
         return changes.apply_change(actor=actor, application=application, now=now)
     record_number = allocate_record_number(application.agency)
@@ -408,29 +398,64 @@ def approve_application(*, actor, application: WebsiteApplication, now=None) -> 
     return website
 
 
-def _reason_texts(reasons: list[dict]) -> str:
-    return "；".join(reason.get("text_zh") or reason.get("text", "") for reason in reasons)
-
-
 @transaction.atomic
 def return_application(*, actor, application: WebsiteApplication, reasons: list[dict],
                        note: str = "") -> WebsiteApplication:
     """Return for correction. Each reason is {"code", "text_zh", "text_en", "field"}; `field` (a §7.1
     path such as "website.domains[0]", or "") puts the reason next to that field for the applicant."""
-    if not reasons:
-        raise ReviewActionRefused(_("Choose at least one reason for returning."))
-    application = _locked_for_reviewer(actor, application)
-    try:
+    require_reasons(reasons)
+    with deciding(WebsiteApplication, application.pk, actor=actor) as application:
         application.return_for_correction()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
-    application.return_reasons, application.return_note = list(reasons), note
-    application.returned_snapshot = answers_snapshot(application)
-    application.decided_at = timezone.now()
-    application.version += 1
-    application.save()
-    record_decision(subject=application, actor=actor, action="returned", to_status=application.status,
-                    reasons=reasons, note=note, closes=True)
-    _notify(application, "website_returned", {"name": application.name, "reasons": _reason_texts(reasons)},
+    _keep_returned(actor=actor, application=application, action="returned", reasons=reasons, note=note,
+                   now=timezone.now())
+    _notify(application, "website_returned", {"name": application.name, "reasons": joined_reasons(reasons)},
             language=settings.LANGUAGE_CODE)
     return application
+
+
+def _keep_returned(*, actor, application: WebsiteApplication, action: str, reasons: list[dict], note: str,
+                   now) -> None:
+    """What every return keeps for the applicant's correction (the reasons next to their fields, the
+    answers as returned for the reviewer's "changed since the return"), and the queue row closed."""
+    application.return_reasons, application.return_note = list(reasons), note
+    application.returned_snapshot = answers_snapshot(application)
+    application.decided_at = now
+    application.version += 1
+    application.save()
+    record_decision(subject=application, actor=actor, action=action, to_status=application.status,
+                    reasons=reasons, note=note, closes=True)
+
+
+# --- face review and on-site inspection (their appointments are beian.inspections') -------------------
+# The caller holds the application locked (beian.review.decisions.deciding) in its transaction.
+
+def send_to_inspection(*, actor, application: WebsiteApplication, onsite: bool, note: str) -> None:
+    """The application leaves the preliminary review for a face review or an on-site inspection;
+    `note` (the offered times) goes into the history."""
+    if onsite:
+        application.ask_for_onsite_inspection()
+    else:
+        application.ask_for_face_review()
+    application.version += 1
+    application.save()
+    record_decision(subject=application, actor=actor,
+                    action=Action.ONSITE_INSPECTION if onsite else Action.FACE_REVIEW,
+                    to_status=application.status, note=note, closes=False)
+
+
+def pass_inspection(*, actor, application: WebsiteApplication, note: str) -> None:
+    """The face review or inspection passed: the application waits for approval (inspection_passed)."""
+    application.pass_inspection()
+    application.version += 1
+    application.save()
+    record_decision(subject=application, actor=actor, action=Action.INSPECTION_PASSED,
+                    to_status=application.status, note=note, closes=False)
+
+
+def return_after_inspection(*, actor, application: WebsiteApplication, reasons: list[dict], note: str,
+                            now) -> None:
+    """The face review or inspection failed: the application is returned with the reasons, as a return
+    for correction is, so that the applicant corrects and resubmits (ADR 0053)."""
+    application.fail_inspection()
+    _keep_returned(actor=actor, application=application, action=Action.INSPECTION_FAILED, reasons=reasons,
+                   note=note, now=now)

@@ -10,22 +10,20 @@ audit entry, and notifications written to the outbox in the same transaction.
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
-from beian.accounts.jurisdiction import agencies_in_scope
-from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
+from beian.filings import services as filing_services
 from beian.filings.models import WebsiteApplication
-from beian.filings.snapshots import answers_snapshot
 from beian.inspections import reminders
 from beian.inspections.models import Appointment, Slot
 from beian.inspections.slots import ProposedSlot, slots_problem
 from beian.notifications.services import notify_account, post_system_message
+from beian.review.decisions import deciding, joined_reasons
 from beian.review.models import Action
 from beian.review.services import ReviewActionRefused, record_decision
 
@@ -40,16 +38,8 @@ class InspectionRefused(ReviewActionRefused):
 
 
 # --- locking and scope ----------------------------------------------------------------------------
-
-def _locked_for_reviewer(actor, application_id: int) -> WebsiteApplication:
-    """Every decision re-checks role and jurisdiction (the workbench's 404 is not enough)."""
-    if getattr(actor, "role", None) not in User.POLICE_ROLES:
-        raise PermissionDenied
-    application = WebsiteApplication.objects.select_for_update().get(pk=application_id)
-    if not agencies_in_scope(actor).filter(pk=application.agency_id).exists():
-        raise PermissionDenied
-    return application
-
+# A reviewer's action locks the application and checks the reviewer's jurisdiction through
+# beian.review.decisions.deciding; the application moves through beian.filings.services.
 
 def _locked_for_applicant(actor, appointment_id: int) -> tuple[WebsiteApplication, Appointment]:
     """The applicant's own appointment, or Appointment.DoesNotExist (404: not theirs to know of)."""
@@ -65,6 +55,15 @@ def _locked_for_applicant(actor, appointment_id: int) -> tuple[WebsiteApplicatio
 def _open_appointment(application: WebsiteApplication) -> Appointment | None:
     return (Appointment.objects.select_for_update()
             .filter(application=application, status__in=Appointment.OPEN).first())
+
+
+def _awaiting_decision(application: WebsiteApplication) -> bool:
+    return application.status in WebsiteApplication.AWAITING_DECISION
+
+
+def _moved_on() -> InspectionRefused:
+    return InspectionRefused(_("A face review or an inspection can be asked for only while the "
+                               "application waits for a decision; it has moved on since."))
 
 
 def _changed_meanwhile() -> InspectionRefused:
@@ -101,27 +100,18 @@ def offer_slots(*, actor, application: WebsiteApplication, mode: str, place: str
         raise InspectionRefused(_("Choose a face review or an on-site inspection."))
     if not place.strip() or not documents.strip():
         raise InspectionRefused(_("Give the place and the documents to bring."))
-    application = _locked_for_reviewer(actor, application.pk)
-    try:
-        if mode == Mode.FACE_REVIEW:
-            application.ask_for_face_review()
-        else:
-            application.ask_for_onsite_inspection()
-    except TransitionNotAllowed as refused:
-        raise InspectionRefused(_("A face review or an inspection can be asked for only while the "
-                                  "application waits for a decision; it has moved on since.")) from refused
-    # An appointment left open when the application was returned another way has no meaning any more.
-    stale = _open_appointment(application)
-    if stale is not None:
-        stale.cancel()
-        stale.save()
-    application.version += 1
-    application.save()
-    appointment = Appointment.objects.create(application=application, mode=mode, reviewer=actor,
-                                             place=place.strip(), documents=documents.strip())
-    created = _create_slots(appointment, slots)
-    record_decision(subject=application, actor=actor, action=ACTION_OF_MODE[mode],
-                    to_status=application.status, note=_slot_texts(created), closes=False)
+    with deciding(WebsiteApplication, application.pk, actor=actor, decidable=_awaiting_decision,
+                  refusal=_moved_on) as application:
+        # An appointment left open when the application was returned another way has no meaning any more.
+        stale = _open_appointment(application)
+        if stale is not None:
+            stale.cancel()
+            stale.save()
+        appointment = Appointment.objects.create(application=application, mode=mode, reviewer=actor,
+                                                 place=place.strip(), documents=documents.strip())
+        created = _create_slots(appointment, slots)
+        filing_services.send_to_inspection(actor=actor, application=application,
+                                           onsite=mode == Mode.ONSITE_INSPECTION, note=_slot_texts(created))
     audit.record(actor=actor, action="inspection_offered", target=appointment,
                  details={"application": application.pk, "mode": mode, "slots": len(created)})
     _notify_applicant(appointment, "inspection_offered", slots=_slot_texts(created))
@@ -135,8 +125,8 @@ def offer_other_slots(*, actor, application: WebsiteApplication, slots: list[Pro
     (and the booking) and offer new ones (the place and the documents may change too)."""
     now = now or timezone.now()
     _check_slots(slots, now)
-    application = _locked_for_reviewer(actor, application.pk)
-    appointment = _open_appointment(application)
+    with deciding(WebsiteApplication, application.pk, actor=actor) as application:
+        appointment = _open_appointment(application)
     if application.status not in IN_INSPECTION or appointment is None:
         raise _changed_meanwhile()
     try:
@@ -167,8 +157,8 @@ def record_result(*, actor, application: WebsiteApplication, passed: bool, reaso
     reasons = list(reasons)
     if not passed and not reasons:
         raise InspectionRefused(_("Choose at least one reason why it failed."))
-    application = _locked_for_reviewer(actor, application.pk)
-    appointment = _open_appointment(application)
+    with deciding(WebsiteApplication, application.pk, actor=actor) as application:
+        appointment = _open_appointment(application)
     if application.status not in IN_INSPECTION or appointment is None:
         raise InspectionRefused(_("There is no face review or inspection waiting for a result: the "
                                   "result was recorded already or the application has moved on."))
@@ -188,26 +178,17 @@ def record_result(*, actor, application: WebsiteApplication, passed: bool, reaso
     appointment.decided_at = now
     appointment.save()
     if passed:
-        application.pass_inspection()
+        filing_services.pass_inspection(actor=actor, application=application, note=note)
     else:
-        application.fail_inspection()
-        application.return_reasons, application.return_note = reasons, note
-        application.returned_snapshot = answers_snapshot(application)
-        application.decided_at = now
-    application.version += 1
-    application.save()
-    record_decision(subject=application, actor=actor,
-                    action=Action.INSPECTION_PASSED if passed else Action.INSPECTION_FAILED,
-                    to_status=application.status, reasons=reasons if not passed else (), note=note,
-                    closes=not passed)
+        filing_services.return_after_inspection(actor=actor, application=application, reasons=reasons,
+                                                note=note, now=now)
     audit.record(actor=actor, action="inspection_passed" if passed else "inspection_failed",
                  target=appointment, details={"application": application.pk,
                                               "reasons": [reason.get("code") for reason in reasons]})
     if passed:
         _notify_applicant(appointment, "inspection_passed")
     else:
-        _notify_applicant(appointment, "inspection_failed", reasons="；".join(
-            reason.get("text_zh") or reason.get("text", "") for reason in reasons), note=note)
+        _notify_applicant(appointment, "inspection_failed", reasons=joined_reasons(reasons), note=note)
     return appointment
 
 

@@ -8,20 +8,18 @@ outbox in the same transaction (delivered after commit by beian.notifications).
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
-from beian.accounts.jurisdiction import agencies_in_scope
-from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
 from beian.notifications.services import notify_account
+from beian.review.decisions import check_reviewer_scope, deciding, joined_reasons, require_reasons
 from beian.review.models import Kind
-from beian.review.services import Listing, ReviewActionRefused, open_item, record_decision
+from beian.review.services import Listing, open_item, record_decision
 from beian.rules import Problem
 from beian.sponsors import checks
 from beian.sponsors.divisions import filing_agency_for, full_name, is_address_division
@@ -262,31 +260,13 @@ def _notify(entity: SponsorEntity, template: str, context: dict, *, language) ->
 
 # --- the reviewer -------------------------------------------------------------------------------
 
-def _check_reviewer(actor, agency_id) -> None:
-    """Every decision re-checks role and jurisdiction (the view's 404 is not enough)."""
-    if getattr(actor, "role", None) not in User.POLICE_ROLES:
-        raise PermissionDenied
-    if not agencies_in_scope(actor).filter(pk=agency_id).exists():
-        raise PermissionDenied
-
-
-def _decided_elsewhere() -> ReviewActionRefused:
-    return ReviewActionRefused(_("This item was decided a moment ago by someone else. "
-                                 "Here is its current state."))
-
-
-def _reason_texts(reasons: list[dict]) -> str:
-    return "；".join(reason.get("text_zh") or reason.get("text", "") for reason in reasons)
-
+# Each decision locks its subject and checks the reviewer's jurisdiction and the subject's state through
+# beian.review.decisions.deciding; what follows is what the decision does to a sponsor entity.
 
 @transaction.atomic
 def approve_sponsor_entity(*, actor, entity: SponsorEntity) -> SponsorEntity:
-    entity = SponsorEntity.objects.select_for_update().get(pk=entity.pk)
-    _check_reviewer(actor, entity.agency_id)
-    try:
+    with deciding(SponsorEntity, entity.pk, actor=actor) as entity:
         entity.approve()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     entity.approved_at = timezone.now()
     entity.save()
     record_decision(subject=entity, actor=actor, action="approved", to_status=entity.status, closes=True)
@@ -298,19 +278,14 @@ def approve_sponsor_entity(*, actor, entity: SponsorEntity) -> SponsorEntity:
 @transaction.atomic
 def return_sponsor_entity(*, actor, entity: SponsorEntity, reasons: list[dict],
                           note: str = "") -> SponsorEntity:
-    if not reasons:
-        raise ReviewActionRefused(_("Choose at least one reason for returning."))
-    entity = SponsorEntity.objects.select_for_update().get(pk=entity.pk)
-    _check_reviewer(actor, entity.agency_id)
-    try:
+    require_reasons(reasons)
+    with deciding(SponsorEntity, entity.pk, actor=actor) as entity:
         entity.return_for_correction()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     entity.return_reasons, entity.return_note = list(reasons), note
     entity.save()
     record_decision(subject=entity, actor=actor, action="returned", to_status=entity.status,
                     reasons=reasons, note=note, closes=True)
-    _notify(entity, "sponsor_returned", {"name": entity.name, "reasons": _reason_texts(reasons)},
+    _notify(entity, "sponsor_returned", {"name": entity.name, "reasons": joined_reasons(reasons)},
             language=settings.LANGUAGE_CODE)
     return entity
 
@@ -318,15 +293,9 @@ def return_sponsor_entity(*, actor, entity: SponsorEntity, reasons: list[dict],
 @transaction.atomic
 def approve_identity_change(*, actor, change: SponsorIdentityChange) -> SponsorIdentityChange:
     """Approve a proposed identity: from now on it is the entity's identity."""
-    change = SponsorIdentityChange.objects.select_for_update().get(pk=change.pk)
-    entity = SponsorEntity.objects.select_for_update().get(
-        pk=change.entity_id)
-    item_agency = _item_agency(change)
-    _check_reviewer(actor, item_agency)
-    try:
+    with deciding(SponsorIdentityChange, change.pk, actor=actor, agency_of=_item_agency) as change:
+        entity = SponsorEntity.objects.select_for_update().get(pk=change.entity_id)
         change.approve()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     change.decided_at = timezone.now()
     change.save()
     for name in ("sponsor_type", "name", "certificate_type", "certificate_number_encrypted",
@@ -346,20 +315,15 @@ def approve_identity_change(*, actor, change: SponsorIdentityChange) -> SponsorI
 @transaction.atomic
 def return_identity_change(*, actor, change: SponsorIdentityChange, reasons: list[dict],
                            note: str = "") -> SponsorIdentityChange:
-    if not reasons:
-        raise ReviewActionRefused(_("Choose at least one reason for returning."))
-    change = SponsorIdentityChange.objects.select_for_update().get(pk=change.pk)
-    _check_reviewer(actor, _item_agency(change))
-    try:
+    require_reasons(reasons)
+    with deciding(SponsorIdentityChange, change.pk, actor=actor, agency_of=_item_agency) as change:
         change.return_for_correction()
-    except TransitionNotAllowed as refused:
-        raise _decided_elsewhere() from refused
     change.return_reasons, change.return_note, change.decided_at = list(reasons), note, timezone.now()
     change.save()
     record_decision(subject=change, actor=actor, action="returned", to_status=change.status,
                     reasons=reasons, note=note, closes=True)
     _notify(change.entity, "sponsor_change_returned",
-            {"name": change.name, "reasons": _reason_texts(reasons)}, language=settings.LANGUAGE_CODE)
+            {"name": change.name, "reasons": joined_reasons(reasons)}, language=settings.LANGUAGE_CODE)
     return change
 
 
@@ -379,7 +343,7 @@ def reveal_certificate_number(*, actor, subject, which: str) -> str:
     """The full number ("sponsor" or "person") of an entity or a proposed change, for a reviewer of
     the jurisdiction who asked to see it; every view is logged."""
     entity = subject.entity if isinstance(subject, SponsorIdentityChange) else subject
-    _check_reviewer(actor, _item_agency(subject) or entity.agency_id)
+    check_reviewer_scope(actor, _item_agency(subject) or entity.agency_id)
     audit.record(actor=actor, action="pii_viewed", target=subject, details={"field": which})
     if which == "person":
         return entity.person_certificate_number
