@@ -108,6 +108,11 @@ class AuditAction(models.TextChoices):
     AUDIT_CHAIN_SEALED = "audit_chain_sealed", _("Entries before keyed codes sealed")
 
 
+def labelled(actions) -> list[tuple[str, str]]:
+    """(code, label) choices for stored action codes, in the order given."""
+    return [(action, label_of(action)) for action in actions]
+
+
 def label_of(action: str) -> str:
     """The label of a stored action; the code itself for a value no member declares (the log is
     never rewritten, so the page must still show whatever an older entry holds)."""
