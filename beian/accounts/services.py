@@ -76,8 +76,7 @@ def register_applicant(*, username: str, password: str, real_name: str, mobile: 
             user.save()
         # The visitor is not an account holder yet: no actor, the account is the target.
         audit.record(actor=None, action=AuditAction.ACCOUNT_REGISTERED, target=user,
-                     client_address=client_address,
-                     details={"username": username})
+                     client_address=client_address, details={"username": username})
         _send_registration_sms(user, client_address=client_address, language=language, now=now,
                                human_checked=human_checked)
         email_holder = selectors.active_account_with_email(email)

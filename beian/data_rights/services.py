@@ -109,6 +109,5 @@ def close_account(*, actor: User, password: str, client_address: str | None, now
         user.set_unusable_password()
         user.save(update_fields=["username", "mobile", "email", "is_active", "closed_at", "password"])
         audit.record(actor=user, action=AuditAction.ACCOUNT_CLOSED, target=user,
-                     client_address=client_address,
-                     details={"username": username})
+                     client_address=client_address, details={"username": username})
     return user

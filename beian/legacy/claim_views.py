@@ -50,8 +50,7 @@ def search_view(request):
     kept = [record.pk for record in found] + request.session.get(FOUND_SESSION_KEY, [])
     request.session[FOUND_SESSION_KEY] = list(dict.fromkeys(kept))[:FOUND_KEPT]
     audit.record(actor=request.user, action=AuditAction.LEGACY_SEARCHED,
-                 client_address=client_address(request),
-                 details={"found": len(found)})
+                 client_address=client_address(request), details={"found": len(found)})
     return _render(request, search_form=form, found=found, searched=True)
 
 

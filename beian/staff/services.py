@@ -91,8 +91,7 @@ def reset_second_factor(*, actor: User, account: User, client_address: str | Non
     removed, _details = TOTPDevice.objects.filter(user=account).delete()
     if removed:
         audit.record(actor=actor, action=AuditAction.TOTP_RESET, target=account,
-                     client_address=client_address,
-                     details={"username": account.username})
+                     client_address=client_address, details={"username": account.username})
     return removed
 
 
@@ -229,6 +228,5 @@ def update_agency_contacts(*, actor: User, agency: Agency, telephone: str, addre
     locked.clean_fields(exclude=[f.name for f in Agency._meta.fields if f.name not in changes])
     locked.save(update_fields=list(changes))
     audit.record(actor=actor, action=AuditAction.AGENCY_CONTACTS_CHANGED, target=locked,
-                 client_address=client_address,
-                 details={"agency": locked.code, "changes": changes})
+                 client_address=client_address, details={"agency": locked.code, "changes": changes})
     return locked

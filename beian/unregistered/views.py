@@ -67,8 +67,7 @@ def search_view(request):
     kept = [site.pk for site in found] + request.session.get(FOUND_SESSION_KEY, [])
     request.session[FOUND_SESSION_KEY] = list(dict.fromkeys(kept))[:FOUND_KEPT]
     audit.record(actor=request.user, action=AuditAction.UNREGISTERED_SEARCHED,
-                 client_address=client_address(request),
-                 details={"found": len(found)})
+                 client_address=client_address(request), details={"found": len(found)})
     return _render_mine(request, search_form=form, found=found, searched=True)
 
 
