@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.core.ratelimit import FailureLock
 
@@ -49,16 +50,16 @@ def confirm_password(request, password: str, *, purpose: str, now=None) -> Confi
     lock, key = password_lock(), f"user:{user.pk}"
     locked = lock.locked_for(key, now=now)
     if locked:
-        audit.record(actor=user, action="reauth_failed", target=user, client_address=address,
+        audit.record(actor=user, action=AuditAction.REAUTH_FAILED, target=user, client_address=address,
                      details={"purpose": purpose, "reason": "locked"})
         return Confirmation(ok=False, error=_locked_message(locked), locked=True)
     if password and user.check_password(password):
         lock.succeed(key)
         return Confirmation(ok=True)
-    audit.record(actor=user, action="reauth_failed", target=user, client_address=address,
+    audit.record(actor=user, action=AuditAction.REAUTH_FAILED, target=user, client_address=address,
                  details={"purpose": purpose, "reason": "password"})
     if lock.fail(key, now=now):
-        audit.record(actor=user, action="locked_out", target=user, client_address=address,
+        audit.record(actor=user, action=AuditAction.LOCKED_OUT, target=user, client_address=address,
                      details={"scopes": ["reauth"], "minutes": settings.SIGN_IN_LOCK_MINUTES})
         return Confirmation(ok=False, error=_locked_message(settings.SIGN_IN_LOCK_MINUTES * 60), locked=True)
     return Confirmation(ok=False, error=_("The password is not correct. Type the password you sign in "

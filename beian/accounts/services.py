@@ -25,6 +25,7 @@ from beian.accounts.models import User, VerificationCode
 from beian.accounts.signin import account_lock
 from beian.accounts.sms_codes import issue_code, verify_code
 from beian.core import audit, ratelimit
+from beian.core.audit_actions import AuditAction
 
 EMAIL_TOKEN_SALT = "beian.accounts.email-confirmation"
 # A registration whose username was taken waits under a name nobody can choose (the form allows
@@ -74,8 +75,8 @@ def register_applicant(*, username: str, password: str, real_name: str, mobile: 
             user.username = f"{PROVISIONAL_USERNAME_PREFIX}{secrets.token_hex(8)}"
             user.save()
         # The visitor is not an account holder yet: no actor, the account is the target.
-        audit.record(actor=None, action="account_registered", target=user, client_address=client_address,
-                     details={"username": username})
+        audit.record(actor=None, action=AuditAction.ACCOUNT_REGISTERED, target=user,
+                     client_address=client_address, details={"username": username})
         _send_registration_sms(user, client_address=client_address, language=language, now=now,
                                human_checked=human_checked)
         email_holder = selectors.active_account_with_email(email)
@@ -175,7 +176,8 @@ def _activate(*, user: User, client_address: str | None, email_link_base: str, l
                 user.save(update_fields=["username", "email", "is_active", "mobile_verified_at"])
         except IntegrityError as taken:  # another account took the name or address this instant
             raise RegistrationIncomplete(_details_to_choose_again(user, now) or ["username"]) from taken
-        audit.record(actor=user, action="account_activated", target=user, client_address=client_address)
+        audit.record(actor=user, action=AuditAction.ACCOUNT_ACTIVATED, target=user,
+                     client_address=client_address)
         _queue_email_confirmation(user, email_link_base, language)
     return user
 
@@ -239,7 +241,8 @@ def confirm_email(*, token: str, client_address: str | None, now=None) -> User:
         if user.email_verified_at is None:
             user.email_verified_at = now
             user.save(update_fields=["email_verified_at"])
-            audit.record(actor=user, action="email_verified", target=user, client_address=client_address)
+            audit.record(actor=user, action=AuditAction.EMAIL_VERIFIED, target=user,
+                         client_address=client_address)
     return user
 
 
@@ -250,7 +253,8 @@ def change_password(*, user: User, new_password: str, client_address: str | None
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        audit.record(actor=user, action="password_changed", target=user, client_address=client_address)
+        audit.record(actor=user, action=AuditAction.PASSWORD_CHANGED, target=user,
+                     client_address=client_address)
 
 
 def request_password_reset(*, login: str, client_address: str | None, language: str | None = None,
@@ -264,7 +268,7 @@ def request_password_reset(*, login: str, client_address: str | None, language: 
         issue_code(phone=user.mobile, purpose=VerificationCode.Purpose.PASSWORD_RESET,
                    client_address=client_address, now=now, user=user, language=language,
                    human_checked=human_checked)
-        audit.record(actor=None, action="password_reset_requested", target=user,
+        audit.record(actor=None, action=AuditAction.PASSWORD_RESET_REQUESTED, target=user,
                      client_address=client_address)
     return user
 
@@ -283,5 +287,6 @@ def reset_password(*, user: User | None, code: str, new_password: str, client_ad
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        audit.record(actor=user, action="password_reset", target=user, client_address=client_address)
+        audit.record(actor=user, action=AuditAction.PASSWORD_RESET, target=user,
+                     client_address=client_address)
     account_lock().succeed(f"user:{user.pk}")

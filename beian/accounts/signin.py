@@ -31,6 +31,7 @@ from beian.accounts import selectors
 from beian.accounts.models import User, VerificationCode
 from beian.accounts.sms_codes import issue_code, verify_code
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.core.ratelimit import FailureLock, FailureWindowLock
 
@@ -89,7 +90,7 @@ def sign_in(request, *, login: str, password: str, now=None) -> SignInOutcome:
     locked = max(account_lock().locked_for(account_key, now=now),
                  address_lock().locked_for(address_key, now=now))
     if locked:
-        audit.record(actor=None, action="sign_in_failed", target=user, client_address=address,
+        audit.record(actor=None, action=AuditAction.SIGN_IN_FAILED, target=user, client_address=address,
                      details={"login": _login_label(login, user), "reason": "locked"})
         return SignInOutcome(error=locked_message(locked), locked=True)
 
@@ -97,18 +98,18 @@ def sign_in(request, *, login: str, password: str, now=None) -> SignInOutcome:
     if password_ok and user.is_active:
         account_lock().succeed(account_key)  # the address's failures stay counted
         auth_login(request, user, backend=AUTH_BACKEND)
-        audit.record(actor=user, action="sign_in", target=user, client_address=address)
+        audit.record(actor=user, action=AuditAction.SIGN_IN, target=user, client_address=address)
         return SignInOutcome(user=user)
     if password_ok and selectors.pending_registrations().filter(pk=user.pk).exists():
         return SignInOutcome(pending=user)
 
-    audit.record(actor=None, action="sign_in_failed", target=user, client_address=address,
+    audit.record(actor=None, action=AuditAction.SIGN_IN_FAILED, target=user, client_address=address,
                  details={"login": _login_label(login, user), "reason": "credentials"})
     newly_locked = [scope for lock, key, scope in ((account_lock(), account_key, "account"),
                                                    (address_lock(), address_key, "address"))
                     if lock.fail(key, now=now)]
     if newly_locked:
-        audit.record(actor=None, action="locked_out", target=user, client_address=address,
+        audit.record(actor=None, action=AuditAction.LOCKED_OUT, target=user, client_address=address,
                      details={"login": _login_label(login, user), "scopes": newly_locked,
                               "minutes": settings.SIGN_IN_LOCK_MINUTES})
         return SignInOutcome(error=locked_message(settings.SIGN_IN_LOCK_MINUTES * 60), locked=True)
@@ -129,7 +130,8 @@ def request_sign_in_code(*, login: str, client_address: str | None, language: st
     with transaction.atomic():
         issue_code(phone=user.mobile, purpose=SIGN_IN_CODE, client_address=client_address, now=now,
                    user=user, language=language, human_checked=human_checked)
-        audit.record(actor=None, action="sign_in_code_requested", target=user, client_address=client_address)
+        audit.record(actor=None, action=AuditAction.SIGN_IN_CODE_REQUESTED, target=user,
+                     client_address=client_address)
     return user
 
 
@@ -139,23 +141,23 @@ def sign_in_with_code(request, *, login: str, user: User | None, password: str, 
     address = client_address(request)
     if user is None or not user.is_active:
         _password_matches(None, password)
-        audit.record(actor=None, action="sign_in_failed", target=user, client_address=address,
+        audit.record(actor=None, action=AuditAction.SIGN_IN_FAILED, target=user, client_address=address,
                      details={"login": _login_label(login, user), "reason": "sign_in_code"})
         return SignInOutcome(error=wrong_code_message())
     check = verify_code(phone=user.mobile, purpose=SIGN_IN_CODE, code=code, now=now)
     if not check.ok:
-        audit.record(actor=None, action="sign_in_failed", target=user, client_address=address,
+        audit.record(actor=None, action=AuditAction.SIGN_IN_FAILED, target=user, client_address=address,
                      details={"login": user.username, "reason": "sign_in_code"})
         return SignInOutcome(error=check.message)
     if not user.check_password(password):
         # The code is used up: each password tried this way costs one SMS code (limited per number).
-        audit.record(actor=None, action="sign_in_failed", target=user, client_address=address,
+        audit.record(actor=None, action=AuditAction.SIGN_IN_FAILED, target=user, client_address=address,
                      details={"login": user.username, "reason": "credentials_with_code"})
         return SignInOutcome(error=_("The password is not correct. The code is now used up: ask for a new "
                                      "code and type the password again, or reset your password."))
     account_lock().succeed(_account_key("", user))
     auth_login(request, user, backend=AUTH_BACKEND)
-    audit.record(actor=user, action="sign_in", target=user, client_address=address,
+    audit.record(actor=user, action=AuditAction.SIGN_IN, target=user, client_address=address,
                  details={"with": "sms_code"})
     return SignInOutcome(user=user)
 

@@ -21,6 +21,7 @@ from beian.badge_checks.analysis import read_page
 from beian.badge_checks.fetcher import Page, fetch_pages
 from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.periodic import claim_next_run
 from beian.core.ratelimit import RateLimit
 from beian.filings.models import Website
@@ -99,7 +100,7 @@ def check_agency(*, actor, agency, include_below=False, transport=None) -> dict:
     """Check every filed website of an agency (and, with include_below, of the agencies below it)."""
     counts = run_checks(filed_websites(agency, include_below=include_below), transport=transport)
     summary = {outcome: counts.get(outcome, 0) for outcome in Outcome.values}
-    audit.record(actor=actor, action="badge_checks_run", target=agency,
+    audit.record(actor=actor, action=AuditAction.BADGE_CHECKS_RUN, target=agency,
                  details={"agency": agency.code, "include_below": include_below, "counts": summary})
     return summary
 
@@ -132,7 +133,7 @@ def request_recheck(*, actor, website: Website) -> None:
         raise RecheckRefused(_("This website was checked several times within the hour. Ask again in "
                                "%(minutes)d minutes.") % {"minutes": minutes}) from limited
     with transaction.atomic():
-        audit.record(actor=actor, action="badge_recheck_requested", target=website,
+        audit.record(actor=actor, action=AuditAction.BADGE_RECHECK_REQUESTED, target=website,
                      details={"record_number": website.record_number})
         from beian.badge_checks.tasks import recheck_website
 

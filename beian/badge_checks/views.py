@@ -16,6 +16,7 @@ from beian.badge_checks import selectors, services
 from beian.badge_checks.exports import failure_rows
 from beian.badge_checks.forms import FailureFilterForm, RunForm
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.filings import selectors as filing_selectors
 from beian.filings.models import Website
@@ -54,7 +55,8 @@ def export_view(request, file_format: str):
     content_type, render_file = FORMATS[file_format]
     _form, checks = _filtered(request)
     body = render_file(failure_rows(checks))
-    audit.record(actor=request.user, action="badge_checks_exported", client_address=client_address(request),
+    audit.record(actor=request.user, action=AuditAction.BADGE_CHECKS_EXPORTED,
+                 client_address=client_address(request),
                  details={"format": file_format, "filters": request.GET.dict()})
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = HttpResponse(body, content_type=content_type)
@@ -74,7 +76,7 @@ def run_view(request):
     agency = form.cleaned_data["agency"]
     from beian.badge_checks.tasks import check_agency_badges
 
-    audit.record(actor=request.user, action="badge_checks_requested", target=agency,
+    audit.record(actor=request.user, action=AuditAction.BADGE_CHECKS_REQUESTED, target=agency,
                  client_address=client_address(request), details={"agency": agency.code})
     check_agency_badges.enqueue(agency.code)
     messages.success(request, _("The check of the websites of %(agency)s has started. The results appear "

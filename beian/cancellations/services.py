@@ -22,6 +22,7 @@ from beian.accounts.sms_codes import issue_code, verify_code
 from beian.cancellations import probe
 from beian.cancellations.models import CancellationApplication
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.ratelimit import Limit, hit
 from beian.filings.changes import open_change_of
 from beian.filings.checks import held_domain_names
@@ -112,7 +113,7 @@ def request_code(*, actor, website: Website, client_address: str | None, languag
     with transaction.atomic():
         issue_code(phone=phone, purpose=PURPOSE, client_address=client_address, now=now, user=actor,
                    language=language, human_checked=human_checked)
-        audit.record(actor=actor, action="cancellation_code_requested", target=website,
+        audit.record(actor=actor, action=AuditAction.CANCELLATION_CODE_REQUESTED, target=website,
                      client_address=client_address)
 
 
@@ -136,7 +137,7 @@ def submit_cancellation(*, actor, website: Website, code: str, reason: str = "",
     probed_at = timezone.now()
     results = probe.probe_website(website.domains, transport=transport)
     if probe.answering(results):
-        audit.record(actor=actor, action="cancellation_refused_website_online", target=website,
+        audit.record(actor=actor, action=AuditAction.CANCELLATION_REFUSED_WEBSITE_ONLINE, target=website,
                      client_address=client_address,
                      details={"answered": [result.url for result in probe.answering(results)]})
         raise WebsiteStillOnline(results)
@@ -161,7 +162,7 @@ def _create(*, actor, website, reason, results, probed_at, client_address, now) 
                                     "decision. You will be told the result by SMS.")) from taken
     item = open_item(kind=Kind.CANCELLATION, subject=cancellation, agency=website.agency,
                      status=cancellation.status, listing=_listing(website), actor=actor, now=now)
-    audit.record(actor=actor, action="cancellation_submitted", target=cancellation,
+    audit.record(actor=actor, action=AuditAction.CANCELLATION_SUBMITTED, target=cancellation,
                  client_address=client_address,
                  details={"website": website.pk, "record_number": website.record_number,
                           "probed": [result.url for result in results]})
@@ -216,7 +217,7 @@ def approve_cancellation(*, actor, cancellation: CancellationApplication, now=No
     cancellation.save()
     record_decision(subject=cancellation, actor=actor, action="approved", to_status=cancellation.status,
                     closes=True)
-    audit.record(actor=actor, action="website_cancelled", target=website,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_CANCELLED, target=website,
                  details={"record_number": website.record_number, "cancellation": cancellation.pk})
     agency = website.agency
     notify_account(user=cancellation.owner, template="cancellation_approved", context={

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from beian.core.audit_actions import labelled
 from beian.core.models import (
     Agency,
     AuditEntry,
@@ -73,14 +74,33 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     list_display = ["date", "is_working_day", "note"]
 
 
+class AuditActionFilter(admin.SimpleListFilter):
+    """The actions the log holds, by their labels (a code no member declares shows as itself)."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        stored = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
+        return labelled(stored)
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: the log is append-only."""
 
-    list_display = ["created_at", "actor_label", "action", "object_type", "object_id",
+    list_display = ["created_at", "actor_label", "action_shown", "object_type", "object_id",
                     "client_address"]
-    list_filter = ["action"]
+    list_filter = [AuditActionFilter]
     search_fields = ["actor_label", "object_id"]
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_shown(self, entry):
+        # The label to read, the stored code on hover (ADR 0108).
+        return format_html('<span title="{}">{}</span>', entry.action, entry.action_label)
 
     def has_add_permission(self, request):
         return False

@@ -21,10 +21,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from beian.core import audit_heads, audit_keys
+from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
-SEAL_ACTION = "audit_chain_sealed"
+SEAL_ACTION = AuditAction.AUDIT_CHAIN_SEALED.value
 
 
 def _canonical_details(details: dict | None) -> dict:
@@ -46,9 +47,20 @@ def _append(entry_model, head_model, **fields):
     return entry
 
 
-def record(*, actor, action: str, target=None, client_address: str | None = None,
+def declared(action: str) -> str:
+    """The stored text of `action`, which AuditAction must declare (ADR 0108): an undeclared one is a
+    programming error, refused before anything is written. The plain text, not the member, goes into
+    the entry, so its code is computed over exactly the text the database returns."""
+    if action not in AuditAction.values:
+        raise ValueError(f"undeclared audit action {action!r}: declare it in "
+                         "beian.core.audit_actions.AuditAction")
+    return str(AuditAction(action).value)
+
+
+def record(*, actor, action: AuditAction, target=None, client_address: str | None = None,
            details: dict | None = None) -> AuditEntry:
     """Append one entry. Call inside the transaction of the action it reports."""
+    action = declared(action)
     acted = actor is not None and actor.pk
     return _append(
         AuditEntry, AuditChainHead,

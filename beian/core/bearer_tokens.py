@@ -1,6 +1,6 @@
 """Create, authenticate, list and revoke bearer tokens of any kind (ADR 0098) — one set of services
-for every subclass of beian.core.models.tokens.BearerToken. Creation and revocation are audited as
-"<AUDIT_NAME>_created" / "<AUDIT_NAME>_revoked"."""
+for every subclass of beian.core.models.tokens.BearerToken. Creation and revocation are audited with
+the kind's AUDIT_CREATED / AUDIT_REVOKED actions."""
 
 import datetime
 import hashlib
@@ -39,7 +39,7 @@ def issue(model, *, actor, name: str, valid_days: int, client_address: str | Non
         token = model.objects.create(name=name, prefix=text[:PREFIX_LENGTH], token_hash=hash_text(text),
                                      created_at=now, created_by=_acting(actor),
                                      expires_at=now + datetime.timedelta(days=valid_days), **owner)
-        audit.record(actor=actor, action=f"{model.AUDIT_NAME}_created", target=token,
+        audit.record(actor=actor, action=model.AUDIT_CREATED, target=token,
                      client_address=client_address,
                      details={"owner": token.owner_text(), "name": name, "prefix": token.prefix,
                               "expires_at": token.expires_at})
@@ -80,7 +80,7 @@ def revoke(*, token, actor, client_address: str | None = None) -> bool:
         if not revoked:
             return False
         token.revoked_at, token.revoked_by = now, _acting(actor)
-        audit.record(actor=actor, action=f"{model.AUDIT_NAME}_revoked", target=token,
+        audit.record(actor=actor, action=model.AUDIT_REVOKED, target=token,
                      client_address=client_address,
                      details={"owner": token.owner_text(), "name": token.name, "prefix": token.prefix})
     return True

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.data_rights import exports, selectors
 from beian.data_rights.models import DataExport
 from beian.notifications import services as notifications
@@ -53,7 +54,7 @@ def request_data_export(*, actor: User, client_address: str | None, now=None) ->
                 "You can ask for %(count)d copies of your data a day. Download the one you have, or ask "
                 "again tomorrow.", limit) % {"count": limit})
         export = DataExport.objects.create(owner=actor, requested_at=now)
-        audit.record(actor=actor, action="personal_data_export_requested", target=export,
+        audit.record(actor=actor, action=AuditAction.PERSONAL_DATA_EXPORT_REQUESTED, target=export,
                      client_address=client_address)
         transaction.on_commit(lambda: _enqueue_build(export.pk), robust=True)
     return export
@@ -72,7 +73,7 @@ def record_download(*, actor: User, export: DataExport, client_address: str | No
     if not export.is_downloadable(now or timezone.now()):
         raise RightsRefused(_("This link has expired. Ask for a new copy of your data."))
     with transaction.atomic():
-        audit.record(actor=actor, action="personal_data_downloaded", target=export,
+        audit.record(actor=actor, action=AuditAction.PERSONAL_DATA_DOWNLOADED, target=export,
                      client_address=client_address, details={"size": export.size})
 
 
@@ -107,6 +108,6 @@ def close_account(*, actor: User, password: str, client_address: str | None, now
         user.is_active, user.closed_at = False, now
         user.set_unusable_password()
         user.save(update_fields=["username", "mobile", "email", "is_active", "closed_at", "password"])
-        audit.record(actor=user, action="account_closed", target=user, client_address=client_address,
-                     details={"username": username})
+        audit.record(actor=user, action=AuditAction.ACCOUNT_CLOSED, target=user,
+                     client_address=client_address, details={"username": username})
     return user

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.filings.checks import held_domain_names
 from beian.filings.listing import listing_of
 from beian.filings.models import (
@@ -79,7 +80,7 @@ def start_change(*, actor, website: Website) -> WebsiteApplication:
         owner=actor, sponsor=website.sponsor, kind=WebsiteApplication.Kind.CHANGE, website=website,
         base_snapshot=answers_snapshot(filed), **{name: getattr(filed, name) for name in _COPIED_FIELDS})
     _copy_answers(filed, change)
-    audit.record(actor=actor, action="website_change_started", target=change,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_CHANGE_STARTED, target=change,
                  details={"website": website.pk, "record_number": website.record_number})
     return change
 
@@ -133,7 +134,7 @@ def apply_change(*, actor, application: WebsiteApplication, now) -> Website:
     website.save()
     record_decision(subject=application, actor=actor, action="approved", to_status=application.status,
                     closes=True, listing=listing_of(application, website.record_number))
-    audit.record(actor=actor, action="website_change_applied", target=website,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_CHANGE_APPLIED, target=website,
                  details={"application": application.pk})
     notify_account(user=application.owner, template="website_change_approved",
                    context={"name": website.name, "record_number": website.record_number_text},

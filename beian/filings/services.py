@@ -18,6 +18,7 @@ from django_fsm import TransitionNotAllowed
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
+from beian.core.audit_actions import AuditAction
 from beian.core.private_files import delete_after_commit
 from beian.filings import changes, checks
 from beian.filings.listing import listing_of
@@ -106,7 +107,7 @@ def start_application(*, actor, kind: str = WebsiteApplication.Kind.NEW,
     if prefill:
         _save_basic(application, {key: value for key, value in prefill.items() if value})
         application.save()
-    audit.record(actor=actor, action="website_application_started", target=application,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_APPLICATION_STARTED, target=application,
                  details={"kind": kind, "prefilled": sorted(prefill or {})})
     return application
 
@@ -142,7 +143,7 @@ def save_draft_step(*, actor, application: WebsiteApplication, step: str, data: 
         raise FilingActionRefused(_("Unknown step."))
     application.version += 1
     application.save()
-    audit.record(actor=actor, action="website_application_saved", target=application,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_APPLICATION_SAVED, target=application,
                  details={"step": step, "version": application.version})
     return application
 
@@ -311,7 +312,7 @@ def submit_application(*, actor, application: WebsiteApplication, now=None):
     item = open_item(kind=REVIEW_KIND[application.kind], subject=application, agency=agency,
                      status=application.status, listing=listing_of(application), actor=actor,
                      findings=application.findings, now=now)
-    audit.record(actor=actor, action="website_application_submitted", target=application,
+    audit.record(actor=actor, action=AuditAction.WEBSITE_APPLICATION_SUBMITTED, target=application,
                  details={"agency": agency.code, "kind": application.kind})
     _notify(application, "website_submitted", {"name": application.name,
                                                "due_date": item.due_date.isoformat()}, language=None)
@@ -334,7 +335,7 @@ def withdraw_application(*, actor, application: WebsiteApplication) -> WebsiteAp
     if was_submitted:
         record_decision(subject=application, actor=actor, action="withdrawn", to_status=application.status,
                         closes=True)
-    audit.record(actor=actor, action="website_application_withdrawn", target=application)
+    audit.record(actor=actor, action=AuditAction.WEBSITE_APPLICATION_WITHDRAWN, target=application)
     return application
 
 

@@ -17,6 +17,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
+from beian.core.audit_actions import AuditAction
 from beian.filings import services as filing_services
 from beian.filings.models import WebsiteApplication
 from beian.inspections import reminders
@@ -112,7 +113,7 @@ def offer_slots(*, actor, application: WebsiteApplication, mode: str, place: str
         created = _create_slots(appointment, slots)
         filing_services.send_to_inspection(actor=actor, application=application,
                                            onsite=mode == Mode.ONSITE_INSPECTION, note=_slot_texts(created))
-    audit.record(actor=actor, action="inspection_offered", target=appointment,
+    audit.record(actor=actor, action=AuditAction.INSPECTION_OFFERED, target=appointment,
                  details={"application": application.pk, "mode": mode, "slots": len(created)})
     _notify_applicant(appointment, "inspection_offered", slots=_slot_texts(created))
     return appointment
@@ -142,7 +143,7 @@ def offer_other_slots(*, actor, application: WebsiteApplication, slots: list[Pro
     created = _create_slots(appointment, slots)
     record_decision(subject=application, actor=actor, action=ACTION_OF_MODE[appointment.mode],
                     to_status=application.status, note=_slot_texts(created), closes=False)
-    audit.record(actor=actor, action="inspection_slots_offered_again", target=appointment,
+    audit.record(actor=actor, action=AuditAction.INSPECTION_SLOTS_OFFERED_AGAIN, target=appointment,
                  details={"application": application.pk, "slots": len(created)})
     _notify_applicant(appointment, "inspection_offered", slots=_slot_texts(created))
     return appointment
@@ -182,7 +183,8 @@ def record_result(*, actor, application: WebsiteApplication, passed: bool, reaso
     else:
         filing_services.return_after_inspection(actor=actor, application=application, reasons=reasons,
                                                 note=note, now=now)
-    audit.record(actor=actor, action="inspection_passed" if passed else "inspection_failed",
+    audit.record(actor=actor,
+                 action=AuditAction.INSPECTION_PASSED if passed else AuditAction.INSPECTION_FAILED,
                  target=appointment, details={"application": application.pk,
                                               "reasons": [reason.get("code") for reason in reasons]})
     if passed:
@@ -222,7 +224,7 @@ def pick_slot(*, actor, appointment_id: int, slot_id: int, now=None) -> Appointm
     appointment.save()
     slot.chosen = True
     slot.save(update_fields=["chosen"])
-    audit.record(actor=actor, action="inspection_slot_booked", target=appointment,
+    audit.record(actor=actor, action=AuditAction.INSPECTION_SLOT_BOOKED, target=appointment,
                  details={"application": application.pk, "slot": slot.pk})
     _notify_applicant(appointment, "inspection_booked", slot=slot.label)
     _tell_reviewer(appointment, "inspection_slot_booked", slot=slot.label)
@@ -253,7 +255,7 @@ def ask_for_other_slots(*, actor, appointment_id: int, note: str, now=None) -> A
                                   "offer them.")) from refused
     appointment.applicant_note = note[:500]
     appointment.save()
-    audit.record(actor=actor, action="inspection_other_slots_asked", target=appointment,
+    audit.record(actor=actor, action=AuditAction.INSPECTION_OTHER_SLOTS_ASKED, target=appointment,
                  details={"application": application.pk})
     _tell_reviewer(appointment, "inspection_other_slots_asked", note=appointment.applicant_note)
     return appointment

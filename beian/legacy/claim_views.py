@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
 from beian.core import audit, ratelimit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.filings.services import FilingActionRefused
 from beian.legacy import selectors, services
@@ -48,8 +49,8 @@ def search_view(request):
     # Only what was found may be claimed without a match (the claim view checks this list).
     kept = [record.pk for record in found] + request.session.get(FOUND_SESSION_KEY, [])
     request.session[FOUND_SESSION_KEY] = list(dict.fromkeys(kept))[:FOUND_KEPT]
-    audit.record(actor=request.user, action="legacy_searched", client_address=client_address(request),
-                 details={"found": len(found)})
+    audit.record(actor=request.user, action=AuditAction.LEGACY_SEARCHED,
+                 client_address=client_address(request), details={"found": len(found)})
     return _render(request, search_form=form, found=found, searched=True)
 
 

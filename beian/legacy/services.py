@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.filings import record_numbers
 from beian.filings import services as filing_services
 from beian.filings.models import RecordAlias, Website, WebsiteApplication
@@ -59,7 +60,8 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
         key=lambda row: row.record_number,
         write_batch=lambda batch, report: _write_batch(batch, report, now=now, today=today),
         first_row=first_row, batch_size=BATCH_SIZE)
-    return audited(report, actor=actor, action="legacy_imported", actor_label=actor_label, details=details)
+    return audited(report, actor=actor, action=AuditAction.LEGACY_IMPORTED, actor_label=actor_label,
+                   details=details)
 
 
 @transaction.atomic
@@ -125,7 +127,7 @@ def start_claim(*, actor, record: LegacyRecord) -> WebsiteApplication:
                      "icp_number": record.icp_number})
         record.application, record.updated_at = application, timezone.now()
         record.save(update_fields=["application", "updated_at"])
-        audit.record(actor=actor, action="legacy_claim_started", target=record, details={
+        audit.record(actor=actor, action=AuditAction.LEGACY_CLAIM_STARTED, target=record, details={
             "record_number": record.record_number, "application": application.pk,
             "matched": record.matched_entity_id is not None})
     return application
@@ -151,7 +153,7 @@ def complete_claim(*, application: WebsiteApplication, website: Website, actor=N
         aliased = record_numbers.register_alias(record.record_number)
         if aliased:
             RecordAlias.objects.get_or_create(number=record.record_number, defaults={"website": website})
-        audit.record(actor=actor, action="legacy_claimed", target=record, details={
+        audit.record(actor=actor, action=AuditAction.LEGACY_CLAIMED, target=record, details={
             "record_number": record.record_number, "new_record_number": website.record_number,
             "alias": aliased})
     return True

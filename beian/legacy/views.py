@@ -4,6 +4,7 @@ their deadline ("may be shut down"), detail, CSV upload with its error report, a
 from django.shortcuts import render
 from django.utils import timezone
 
+from beian.core.audit_actions import AuditAction
 from beian.legacy import selectors
 from beian.legacy.csvfile import COLUMN_HELP
 from beian.legacy.exports import record_rows
@@ -15,7 +16,8 @@ from beian.unregistered.workbench_views import ImportWorkbench
 pages = ImportWorkbench(
     kind=ImportRun.Kind.LEGACY, namespace="legacy", selectors=selectors, filter_form=ListFilterForm,
     columns=COLUMN_HELP, export_rows=lambda records: record_rows(records.select_related("agency", "website")),
-    export_action="legacy_exported", export_name="legacy-records", errors_name="legacy-import-errors")
+    export_action=AuditAction.LEGACY_EXPORTED, export_name="legacy-records",
+    errors_name="legacy-import-errors")
 
 
 @role_required(*selectors.WORKBENCH_ROLES)

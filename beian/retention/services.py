@@ -16,6 +16,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.private_files import delete_after_commit
 from beian.retention.rules import RULES, Action, Rule
 
@@ -158,4 +159,4 @@ def _record(outcome: RuleOutcome, *, account, actor) -> None:
     details = outcome.counts()
     if account is not None:
         details["account"] = account.pk
-    audit.record(actor=actor, action="retention_applied", details=details)
+    audit.record(actor=actor, action=AuditAction.RETENTION_APPLIED, details=details)

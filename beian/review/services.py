@@ -13,9 +13,25 @@ from django.utils.translation import gettext as _
 
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.calendar import add_working_days, load_overrides
 from beian.review.kinds import handler_for
-from beian.review.models import ReviewEvent, ReviewItem, ReviewSearchKey
+from beian.review.models import Action, ReviewEvent, ReviewItem, ReviewSearchKey
+
+# The audit action of each decision `record_decision` mirrors (the values are the "review_<action>"
+# texts the log has always held, ADR 0108); a decision missing here is refused, as a programming error.
+AUDIT_ACTION_OF_DECISION = {
+    Action.ASSIGNED: AuditAction.REVIEW_ASSIGNED,
+    Action.IN_REVIEW: AuditAction.REVIEW_IN_REVIEW,
+    Action.APPROVED: AuditAction.REVIEW_APPROVED,
+    Action.RETURNED: AuditAction.REVIEW_RETURNED,
+    Action.REJECTED: AuditAction.REVIEW_REJECTED,
+    Action.WITHDRAWN: AuditAction.REVIEW_WITHDRAWN,
+    Action.FACE_REVIEW: AuditAction.REVIEW_FACE_REVIEW,
+    Action.ONSITE_INSPECTION: AuditAction.REVIEW_ONSITE_INSPECTION,
+    Action.INSPECTION_PASSED: AuditAction.REVIEW_INSPECTION_PASSED,
+    Action.INSPECTION_FAILED: AuditAction.REVIEW_INSPECTION_FAILED,
+}
 
 
 class ReviewActionRefused(Exception):
@@ -92,7 +108,7 @@ def record_decision(*, subject, actor, action: str, to_status: str, reasons: Ite
         item.title, item.sponsor_name = listing.title, listing.sponsor_name
         _replace_search_keys(item, listing.search_keys)
     item.save()
-    audit.record(actor=actor, action=f"review_{action}", target=item,
+    audit.record(actor=actor, action=AUDIT_ACTION_OF_DECISION[action], target=item,
                  details={"kind": item.kind, "to": to_status, "reasons": [r.get("code") for r in reasons]})
     return item
 
@@ -128,7 +144,7 @@ def assign(*, actor, item_id: int, assignee=None) -> ReviewItem:
     item.assignee = assignee
     item.save(update_fields=["assignee", "updated_at"])
     ReviewEvent.objects.create(item=item, actor=actor, action="assigned", note=assignee.get_username())
-    audit.record(actor=actor, action="review_assigned", target=item,
+    audit.record(actor=actor, action=AuditAction.REVIEW_ASSIGNED, target=item,
                  details={"assignee": assignee.get_username()})
     handler = handler_for(item.kind)
     if handler is not None and handler.on_assigned is not None:
@@ -147,5 +163,5 @@ def unassign(*, actor, item_id: int) -> ReviewItem:
     item.assignee = None
     item.save(update_fields=["assignee", "updated_at"])
     ReviewEvent.objects.create(item=item, actor=actor, action="unassigned")
-    audit.record(actor=actor, action="review_unassigned", target=item)
+    audit.record(actor=actor, action=AuditAction.REVIEW_UNASSIGNED, target=item)
     return item

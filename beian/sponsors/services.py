@@ -16,6 +16,7 @@ from django_fsm import TransitionNotAllowed
 
 from beian.core import audit
 from beian.core.agency_contacts import contact_context
+from beian.core.audit_actions import AuditAction
 from beian.notifications.services import notify_account
 from beian.review.decisions import check_reviewer_scope, deciding, joined_reasons, require_reasons
 from beian.review.models import Kind
@@ -109,7 +110,7 @@ def save_sponsor_entity(*, actor, values: dict) -> SaveResult:
         _apply_other(entity, values)
         moved = False
     entity.save()
-    audit.record(actor=actor, action="sponsor_entity_saved", target=entity,
+    audit.record(actor=actor, action=AuditAction.SPONSOR_ENTITY_SAVED, target=entity,
                  details={"status": entity.status, "identity_change": change.pk if change else None,
                           "agency_changed": moved})
     return SaveResult(entity, change)
@@ -160,7 +161,7 @@ def upload_document(*, actor, kind: str, image: CleanImage) -> SponsorDocument:
                                size=len(image.data))
     document.file.save("upload", ContentFile(image.data), save=False)
     document.save()
-    audit.record(actor=actor, action="sponsor_document_uploaded", target=document,
+    audit.record(actor=actor, action=AuditAction.SPONSOR_DOCUMENT_UPLOADED, target=document,
                  details={"kind": kind, "size": document.size})
     return document
 
@@ -210,7 +211,7 @@ def submit_sponsor_entity(*, actor, now=None):
     entity.save()
     item = open_item(kind=Kind.SPONSOR_ENTITY, subject=entity, agency=agency, status=entity.status,
                      listing=_listing(entity), actor=actor, findings=entity.findings, now=now)
-    audit.record(actor=actor, action="sponsor_entity_submitted", target=entity,
+    audit.record(actor=actor, action=AuditAction.SPONSOR_ENTITY_SUBMITTED, target=entity,
                  details={"agency": agency.code})
     _notify(entity, "sponsor_submitted", {"name": entity.name, "due_date": item.due_date.isoformat()},
             language=None)
@@ -242,7 +243,7 @@ def _submit_identity_change(*, actor, entity: SponsorEntity, now):
     change.save()
     item = open_item(kind=Kind.SPONSOR_ENTITY, subject=change, agency=agency, status=change.status,
                      listing=_listing(change), actor=actor, findings=change.findings, now=now)
-    audit.record(actor=actor, action="sponsor_identity_change_submitted", target=change,
+    audit.record(actor=actor, action=AuditAction.SPONSOR_IDENTITY_CHANGE_SUBMITTED, target=change,
                  details={"entity": entity.pk, "agency": agency.code})
     _notify(entity, "sponsor_submitted", {"name": change.name, "due_date": item.due_date.isoformat()},
             language=None)
@@ -344,7 +345,7 @@ def reveal_certificate_number(*, actor, subject, which: str) -> str:
     the jurisdiction who asked to see it; every view is logged."""
     entity = subject.entity if isinstance(subject, SponsorIdentityChange) else subject
     check_reviewer_scope(actor, _item_agency(subject) or entity.agency_id)
-    audit.record(actor=actor, action="pii_viewed", target=subject, details={"field": which})
+    audit.record(actor=actor, action=AuditAction.PII_VIEWED, target=subject, details={"field": which})
     if which == "person":
         return entity.person_certificate_number
     return subject.certificate_number
@@ -360,5 +361,6 @@ def reveal_own_certificate_number(*, actor, which: str) -> str:
     entity = SponsorEntity.objects.filter(owner=actor).first()
     if entity is None or which not in OWN_NUMBERS or (which == "person" and not entity.is_unit):
         raise SponsorEntity.DoesNotExist
-    audit.record(actor=actor, action="pii_viewed", target=entity, details={"field": which, "by": "owner"})
+    audit.record(actor=actor, action=AuditAction.PII_VIEWED, target=entity,
+                 details={"field": which, "by": "owner"})
     return entity.person_certificate_number if which == "person" else entity.certificate_number

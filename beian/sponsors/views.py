@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from beian.accounts import reauth
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.private_files import image_response
 from beian.sponsors import checks, divisions, selectors, services
 from beian.sponsors.forms import (
@@ -223,7 +224,7 @@ def document_view(request, document_id: int):
     except SponsorDocument.DoesNotExist as missing:
         raise Http404 from missing
     if by_reviewer:
-        audit.record(actor=request.user, action="document_viewed", target=document,
+        audit.record(actor=request.user, action=AuditAction.DOCUMENT_VIEWED, target=document,
                      details={"entity": document.entity_id, "kind": document.kind})
     return image_response(document)
 

@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from beian.accounts.jurisdiction import can_manage_accounts_of
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.models import Agency
 from beian.rules import check_office_phone, message_for
 from beian.staff.permissions import can_edit_agency_contacts, can_manage_account, creatable_roles
@@ -44,7 +45,8 @@ def create_staff_account(*, actor: User, username: str, real_name: str, mobile: 
     validate_password(password, account)
     account.set_password(password)
     account.save()
-    audit.record(actor=actor, action="staff_account_created", target=account, client_address=client_address,
+    audit.record(actor=actor, action=AuditAction.STAFF_ACCOUNT_CREATED, target=account,
+                 client_address=client_address,
                  details={"username": username, "role": role,
                           "agency": agency.code if police else None})
     return account
@@ -67,14 +69,16 @@ def _set_active(*, actor: User, account: User, active: bool, action: str, client
 def deactivate_staff_account(*, actor: User, account: User, client_address: str | None = None) -> User:
     """The account can no longer sign in; an open session ends at its next request (ModelBackend
     refuses inactive users). Nothing is deleted: audit entries keep pointing at the account."""
-    return _set_active(actor=actor, account=account, active=False, action="staff_account_deactivated",
+    return _set_active(actor=actor, account=account, active=False,
+                       action=AuditAction.STAFF_ACCOUNT_DEACTIVATED,
                        client_address=client_address)
 
 
 @transaction.atomic
 def reactivate_staff_account(*, actor: User, account: User, client_address: str | None = None) -> User:
     """May raise IntegrityError when another active account took the mobile or e-mail meanwhile."""
-    return _set_active(actor=actor, account=account, active=True, action="staff_account_reactivated",
+    return _set_active(actor=actor, account=account, active=True,
+                       action=AuditAction.STAFF_ACCOUNT_REACTIVATED,
                        client_address=client_address)
 
 
@@ -86,8 +90,8 @@ def reset_second_factor(*, actor: User, account: User, client_address: str | Non
         raise PermissionDenied("account outside the actor's authority")
     removed, _details = TOTPDevice.objects.filter(user=account).delete()
     if removed:
-        audit.record(actor=actor, action="totp_reset", target=account, client_address=client_address,
-                     details={"username": account.username})
+        audit.record(actor=actor, action=AuditAction.TOTP_RESET, target=account,
+                     client_address=client_address, details={"username": account.username})
     return removed
 
 
@@ -141,7 +145,7 @@ def confirm_enrolment(*, user: User, device_id: int, token: str,
         return CodeCheck(False), None
     check = _check_code(device, token)
     if not check.accepted:
-        audit.record(actor=user, action="totp_failed", target=device, client_address=client_address,
+        audit.record(actor=user, action=AuditAction.TOTP_FAILED, target=device, client_address=client_address,
                      details={"step": "enrolment", "throttled": check.locked_until is not None,
                               "already_used": check.already_used})
         return check, None
@@ -149,7 +153,7 @@ def confirm_enrolment(*, user: User, device_id: int, token: str,
     device.name = CONFIRMED_DEVICE_NAME
     device.save(update_fields=["confirmed", "name"])
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    audit.record(actor=user, action="totp_enrolled", target=device, client_address=client_address)
+    audit.record(actor=user, action=AuditAction.TOTP_ENROLLED, target=device, client_address=client_address)
     return check, device
 
 
@@ -161,7 +165,7 @@ def verify_second_factor(*, user: User, token: str,
     if device is None:
         return CodeCheck(False), None
     check = _check_code(device, token)
-    action = "totp_verified" if check.accepted else "totp_failed"
+    action = AuditAction.TOTP_VERIFIED if check.accepted else AuditAction.TOTP_FAILED
     details = {} if check.accepted else {"step": "sign-in", "throttled": check.locked_until is not None,
                                          "already_used": check.already_used}
     audit.record(actor=user, action=action, target=device, client_address=client_address, details=details)
@@ -223,6 +227,6 @@ def update_agency_contacts(*, actor: User, agency: Agency, telephone: str, addre
     # The lengths of the fields, whoever calls (the form says them in its own words first).
     locked.clean_fields(exclude=[f.name for f in Agency._meta.fields if f.name not in changes])
     locked.save(update_fields=list(changes))
-    audit.record(actor=actor, action="agency_contacts_changed", target=locked, client_address=client_address,
-                 details={"agency": locked.code, "changes": changes})
+    audit.record(actor=actor, action=AuditAction.AGENCY_CONTACTS_CHANGED, target=locked,
+                 client_address=client_address, details={"agency": locked.code, "changes": changes})
     return locked

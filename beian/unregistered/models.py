@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beian.core import pii
+from beian.core.audit_actions import AuditAction
 from beian.core.models import BearerToken
 from beian.core.personal_data import (
     POLICE,
@@ -122,7 +123,8 @@ class ApiToken(BearerToken):
     revoke_api_token`); only the SHA-256 of the token is stored (beian.core.models.tokens)."""
 
     TEXT_PREFIX = "bu_"
-    AUDIT_NAME = "api_token"
+    AUDIT_CREATED = AuditAction.API_TOKEN_CREATED
+    AUDIT_REVOKED = AuditAction.API_TOKEN_REVOKED
 
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
                                related_name="api_tokens")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from beian.core import audit, bearer_tokens
+from beian.core.audit_actions import AuditAction
 from beian.core.models import Agency
 from beian.notifications.services import post_system_message, send_sms
 from beian.rules import normalize_domain
@@ -48,7 +49,7 @@ def import_rows(*, actor_label: str, rows: Iterable[dict], allowed_agencies, act
         rows=rows, checker=RowChecker.for_agencies(allowed_agencies, today), key=lambda row: row.domain,
         write_batch=lambda batch, report: _write_batch(batch, report, now=now, today=today),
         first_row=first_row, batch_size=BATCH_SIZE)
-    return audited(report, actor=actor, action="unregistered_imported", actor_label=actor_label,
+    return audited(report, actor=actor, action=AuditAction.UNREGISTERED_IMPORTED, actor_label=actor_label,
                    details=details)
 
 
@@ -92,7 +93,8 @@ def close_when_filed(*, domain: str, actor=None, now=None) -> bool:
             return False
         site.status, site.filed_at, site.updated_at = UnregisteredWebsite.Status.FILED, now, now
         site.save(update_fields=["status", "filed_at", "updated_at"])
-        audit.record(actor=actor, action="unregistered_filed", target=site, details={"domain": site.domain})
+        audit.record(actor=actor, action=AuditAction.UNREGISTERED_FILED, target=site,
+                     details={"domain": site.domain})
     return True
 
 

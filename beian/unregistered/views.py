@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
 from beian.core import audit, ratelimit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.filings import services as filing_services
 from beian.filings.models import WebsiteApplication
@@ -33,7 +34,8 @@ pages = ImportWorkbench(
     kind=ImportRun.Kind.UNREGISTERED, namespace="unregistered", selectors=selectors,
     filter_form=ListFilterForm, columns=COLUMN_HELP,
     export_rows=lambda sites: website_rows(sites.select_related("agency")),
-    export_action="unregistered_exported", export_name="unregistered-websites", errors_name="import-errors")
+    export_action=AuditAction.UNREGISTERED_EXPORTED, export_name="unregistered-websites",
+    errors_name="import-errors")
 
 
 def _render_mine(request, *, status=200, **extra):
@@ -64,8 +66,8 @@ def search_view(request):
     # Only what was found may be filed without a match (file_it_view checks this list).
     kept = [site.pk for site in found] + request.session.get(FOUND_SESSION_KEY, [])
     request.session[FOUND_SESSION_KEY] = list(dict.fromkeys(kept))[:FOUND_KEPT]
-    audit.record(actor=request.user, action="unregistered_searched", client_address=client_address(request),
-                 details={"found": len(found)})
+    audit.record(actor=request.user, action=AuditAction.UNREGISTERED_SEARCHED,
+                 client_address=client_address(request), details={"found": len(found)})
     return _render_mine(request, search_form=form, found=found, searched=True)
 
 

@@ -6,6 +6,7 @@ from django.db import DatabaseError, connection, transaction
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditEntry
 from tests.core.audit_tampering import rewrite_and_recompute
 
@@ -18,9 +19,9 @@ def officer():
 
 
 def test_an_edited_entry_with_every_later_hash_recomputed_is_detected(officer):
-    audit.record(actor=officer, action="sign_in")
-    victim = audit.record(actor=officer, action="review_approve", details={"outcome": "approved"})
-    audit.record(actor=officer, action="sign_out")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
+    victim = audit.record(actor=officer, action=AuditAction.REVIEW_APPROVED, details={"outcome": "approved"})
+    audit.record(actor=officer, action=AuditAction.SIGN_OUT)
     rewrite_and_recompute(victim.pk, details={"outcome": "returned"})
     report = audit.verify_chain()
     assert not report.intact
@@ -35,14 +36,14 @@ def _refused(sql, params):
 
 
 def _assert_the_database_refuses_changes(officer):
-    entry = audit.record(actor=officer, action="decision", details={"outcome": "approved"})
+    entry = audit.record(actor=officer, action=AuditAction.REVIEW_APPROVED, details={"outcome": "approved"})
     _refused("UPDATE core_auditentry SET action = %s WHERE id = %s", ["forged", entry.pk])
     _refused("DELETE FROM core_auditentry WHERE id = %s", [entry.pk])
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEntry.objects.filter(pk=entry.pk).update(action="forged")
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEntry.objects.filter(pk=entry.pk)._raw_delete(AuditEntry.objects.db)
-    assert AuditEntry.objects.get(pk=entry.pk).action == "decision"
+    assert AuditEntry.objects.get(pk=entry.pk).action == AuditAction.REVIEW_APPROVED
 
 
 def test_sqlite_refuses_update_and_delete_of_entries(officer):
@@ -67,7 +68,7 @@ def test_the_application_role_of_the_readme_cannot_rewrite_the_log(officer):
         cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
         cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON core_auditentry FROM {role}")
         cursor.execute(f"SET LOCAL ROLE {role}")
-    entry = audit.record(actor=officer, action="written_by_the_application")
+    entry = audit.record(actor=officer, action=AuditAction.SIGN_IN)
     assert audit.verify_chain().intact
     for statement in ("UPDATE core_auditentry SET action = 'forged'", "DELETE FROM core_auditentry",
                       "TRUNCATE core_auditentry", "ALTER TABLE core_auditentry DISABLE TRIGGER USER"):
@@ -76,4 +77,4 @@ def test_the_application_role_of_the_readme_cannot_rewrite_the_log(officer):
             cursor.execute(statement)
     with connection.cursor() as cursor:
         cursor.execute("RESET ROLE")
-    assert AuditEntry.objects.get(pk=entry.pk).action == "written_by_the_application"
+    assert AuditEntry.objects.get(pk=entry.pk).action == AuditAction.SIGN_IN

@@ -12,6 +12,7 @@ from django.test import override_settings
 
 from beian.accounts.models import User
 from beian.core import audit, audit_heads, audit_keys
+from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditChainHead, AuditEntry, AuditHeadExport
 from tests.core.audit_tampering import plain_sha256, rewrite_and_recompute, triggers_disabled
 
@@ -31,7 +32,7 @@ def head_log(settings, tmp_path):
 
 
 def test_entries_carry_an_hmac_under_the_key_id(officer):
-    entry = audit.record(actor=officer, action="sign_in")
+    entry = audit.record(actor=officer, action=AuditAction.SIGN_IN)
     key_id, key = audit_keys.signing_key()
     assert entry.key_id == key_id and len(key_id) == audit_keys.KEY_ID_LENGTH
     assert entry.entry_hash == audit_keys.entry_mac(entry, key)
@@ -41,8 +42,8 @@ def test_entries_carry_an_hmac_under_the_key_id(officer):
 
 
 def test_recomputed_rows_passed_off_as_unkeyed_are_detected(officer):
-    first = audit.record(actor=officer, action="sign_in")
-    audit.record(actor=officer, action="review_approve")
+    first = audit.record(actor=officer, action=AuditAction.SIGN_IN)
+    audit.record(actor=officer, action=AuditAction.REVIEW_APPROVED)
     rewrite_and_recompute(first.pk, as_unkeyed=True, action="sign_out")
     report = audit.verify_chain()
     assert (report.first_broken_id, report.problem) == (first.pk, "unsealed")
@@ -50,9 +51,9 @@ def test_recomputed_rows_passed_off_as_unkeyed_are_detected(officer):
 
 def test_rotation_newest_key_signs_and_every_configured_key_verifies(officer, settings):
     settings.AUDIT_KEY = OLD_KEY
-    before = audit.record(actor=officer, action="a")
+    before = audit.record(actor=officer, action=AuditAction.SIGN_IN)
     settings.AUDIT_KEY, settings.AUDIT_KEY_FALLBACKS = NEW_KEY, [OLD_KEY]
-    after = audit.record(actor=officer, action="b")
+    after = audit.record(actor=officer, action=AuditAction.SIGN_OUT)
     assert before.key_id == audit_keys.key_id(OLD_KEY) and after.key_id == audit_keys.key_id(NEW_KEY)
     assert after.previous_hash == before.entry_hash
     assert audit.verify_chain().intact
@@ -70,7 +71,7 @@ def test_a_short_key_is_refused(officer, settings):
 
     settings.AUDIT_KEY = "short"
     with pytest.raises(ImproperlyConfigured, match="AUDIT_KEY"):
-        audit.record(actor=officer, action="a")
+        audit.record(actor=officer, action=AuditAction.SIGN_IN)
 
 
 def _unkeyed_entries(officer, count):
@@ -95,7 +96,7 @@ def test_unkeyed_entries_verify_up_to_the_seal_of_the_migration(officer):
     assert seal.action == audit.SEAL_ACTION and seal.key_id
     assert seal.details == {"unkeyed_entries": 3, "unkeyed_head": old[-1].entry_hash}
     assert audit.seal_unkeyed_entries(AuditEntry, AuditChainHead) is None  # once only
-    audit.record(actor=officer, action="new")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
     assert audit.verify_chain().intact
 
 
@@ -120,8 +121,8 @@ def test_unkeyed_entries_without_a_seal_do_not_verify(officer):
 
 
 def test_the_head_is_exported_signed_once_per_change(officer, head_log, caplog):
-    audit.record(actor=officer, action="a")
-    newest = audit.record(actor=officer, action="b")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
+    newest = audit.record(actor=officer, action=AuditAction.SIGN_OUT)
     with caplog.at_level("INFO", logger="beian.audit"):
         fields = audit_heads.export_head()
     assert fields["last_id"] == newest.pk and fields["entries"] == 2 and fields["head"] == newest.entry_hash
@@ -130,7 +131,7 @@ def test_the_head_is_exported_signed_once_per_change(officer, head_log, caplog):
                                               audit_keys.verification_keys()[line["key_id"]])
     assert "audit chain head" in caplog.text and line["mac"] in caplog.text
     assert audit_heads.export_head() is None, "nothing new: nothing written"
-    audit.record(actor=officer, action="c")
+    audit.record(actor=officer, action=AuditAction.PASSWORD_CHANGED)
     out = StringIO()
     call_command("export_audit_head", stdout=out)
     assert "exported" in out.getvalue() and len(head_log.read_text().splitlines()) == 2
@@ -140,9 +141,9 @@ def test_the_head_is_exported_signed_once_per_change(officer, head_log, caplog):
 
 
 def test_cutting_off_the_newest_entries_is_caught_by_the_exported_head(officer, head_log):
-    audit.record(actor=officer, action="a")
-    kept = audit.record(actor=officer, action="b")
-    audit.record(actor=officer, action="c")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
+    kept = audit.record(actor=officer, action=AuditAction.SIGN_OUT)
+    audit.record(actor=officer, action=AuditAction.PASSWORD_CHANGED)
     audit_heads.export_head()
     # The owner of the table lifts the trigger, deletes the newest entry and rewinds the head row.
     with triggers_disabled():
@@ -155,7 +156,7 @@ def test_cutting_off_the_newest_entries_is_caught_by_the_exported_head(officer, 
 
 
 def test_an_exported_head_that_disagrees_with_the_chain_is_reported(officer, head_log, settings):
-    entry = audit.record(actor=officer, action="a")
+    entry = audit.record(actor=officer, action=AuditAction.SIGN_IN)
     audit_heads.export_head()
     # Even someone holding the key who re-signs a rewritten entry is caught by the earlier export.
     with triggers_disabled():
@@ -169,7 +170,7 @@ def test_an_exported_head_that_disagrees_with_the_chain_is_reported(officer, hea
 
 
 def test_a_forged_head_line_is_reported(officer, head_log):
-    audit.record(actor=officer, action="a")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
     audit_heads.export_head()
     line = json.loads(head_log.read_text())
     line["entries"] = 7
@@ -202,7 +203,7 @@ def test_exactly_one_periodic_export_is_scheduled(db, django_capture_on_commit_c
 def test_the_periodic_task_exports(officer, head_log):
     from beian.core.tasks import export_audit_head_periodically
 
-    entry = audit.record(actor=officer, action="a")
+    entry = audit.record(actor=officer, action=AuditAction.SIGN_IN)
     assert export_audit_head_periodically.call()["last_id"] == entry.pk
     assert head_log.exists()
 
@@ -212,11 +213,11 @@ def test_the_database_reset_empties_the_log_and_keeps_it_append_only():
     """flush (after every transactional test, and `manage.py flush`) is a reset of the whole database:
     it must empty the log on SQLite too, and the triggers must be back afterwards."""
     officer = User.objects.create_user("officer_flushed", password="x")
-    audit.record(actor=officer, action="a")
+    audit.record(actor=officer, action=AuditAction.SIGN_IN)
     call_command("flush", interactive=False, verbosity=0)
     assert not AuditEntry.objects.exists()
     officer = User.objects.create_user("officer_after_flush", password="x")
-    entry = audit.record(actor=officer, action="b")
+    entry = audit.record(actor=officer, action=AuditAction.SIGN_OUT)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [entry.pk])
     assert AuditEntry.objects.filter(pk=entry.pk).exists()

@@ -117,7 +117,8 @@ def test_a_supervisor_deactivates_a_reviewer_and_the_auditor_sees_it(page, acces
 
     _sign_in_with_code(page, "the_auditor")
     page.locator("main a[href='/staff/audit/']").click()
-    expect(page.locator("main table")).to_contain_text("staff_account_deactivated")
+    # The label is the text; the code stays on the row (ADR 0108).
+    expect(page.locator("main table [data-action='staff_account_deactivated']")).to_be_visible()
     accessible(page)
     page.locator("#id_action").select_option("staff_account_deactivated")
     page.locator("main form.filter-form button").click()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from beian.accounts.models import User, VerificationCode
 from beian.badge_checks.models import BadgeCheck
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditEntry
 from beian.filings.models import LeaderDocument, Website, WebsiteApplication
 from beian.notifications.models import OutboxMessage
@@ -90,7 +91,8 @@ def test_a_row_something_still_refers_to_is_kept_and_the_rest_goes(reference_dat
     joined = timezone.now() - datetime.timedelta(days=30)
     pending = [User.objects.create_user(f"pending_{n}", password="x", role=User.Role.APPLICANT,
                                         is_active=False, date_joined=joined) for n in range(3)]
-    audit.record(actor=pending[1], action="test_entry")  # the audit log protects the accounts that acted
+    # The audit log protects the accounts that acted.
+    audit.record(actor=pending[1], action=AuditAction.SIGN_IN)
     outcomes = run(just_past(joined, "RETENTION_PENDING_REGISTRATION_DAYS"), batch_size=10)
     assert list(User.objects.filter(pk__in=[user.pk for user in pending])) == [pending[1]]
     found = outcome(outcomes, "pending_registrations")
@@ -237,10 +239,10 @@ def test_import_error_reports_and_files_are_blanked(db, django_capture_on_commit
 
 
 def test_the_audit_log_is_only_counted_never_deleted(db):
-    audit.record(actor=None, action="test_entry")
+    audit.record(actor=None, action=AuditAction.SIGN_IN)
     entries = AuditEntry.objects.count()
     outcomes = run(timezone.now() + datetime.timedelta(days=400))
     # Counted: what was there, and the entries of the rules that ran before it in this run.
     assert outcome(outcomes, "audit_log").due == entries + len(outcomes) - 1
-    assert AuditEntry.objects.filter(action="test_entry").exists()
+    assert AuditEntry.objects.filter(action=AuditAction.SIGN_IN).exists()
     assert AuditEntry.objects.exclude(action="retention_applied").count() == entries

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.models import CalendarOverride, RuleKeywordSet
 from beian.filings.models import AccessProvider, SecurityNotice
 from beian.notifications.services import send_sms
@@ -70,7 +71,7 @@ def test_every_registered_model_has_a_duty():
 def one_of_each(reference_data):
     """One row of every model in the admin (reference data has most; the rest are made here)."""
     target = make_user("reviewer", "330106")
-    audit.record(actor=target, action="sign_in")
+    audit.record(actor=target, action=AuditAction.SIGN_IN)
     send_sms(to="13800138000", template="verification_code", user=target,
              context={"code": SMS_CODE, "purpose": "registration", "minutes": 10})
     Group.objects.create(name="helpdesk")

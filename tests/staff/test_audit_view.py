@@ -5,8 +5,10 @@ from django.utils import timezone
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditEntry
 from tests.core.audit_tampering import triggers_disabled
+from tests.staff.conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 Role = User.Role
@@ -14,21 +16,48 @@ Role = User.Role
 
 def test_the_auditor_reads_and_filters_the_log(client, staff, signed_in):
     reviewer = staff(Role.REVIEWER, "330106")
-    audit.record(actor=reviewer, action="totp_verified")
-    audit.record(actor=reviewer, action="filing_approved", details={"record": "33010602000001"})
+    audit.record(actor=reviewer, action=AuditAction.TOTP_VERIFIED)
+    audit.record(actor=reviewer, action=AuditAction.REVIEW_APPROVED, details={"record": "33010602000001"})
     auditor = staff(Role.AUDITOR)
     signed_in(auditor)
+    approved, verified = 'data-action="review_approved"', 'data-action="totp_verified"'
     page = client.get("/staff/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "filing_approved" in page and "totp_verified" in page and "record: 33010602000001" in page
-    page = client.get("/staff/audit/", {"action": "filing_approved"}).content.decode()
-    assert "<code>filing_approved</code>" in page and "<code>totp_verified</code>" not in page
+    assert approved in page and verified in page and "record: 33010602000001" in page
+    page = client.get("/staff/audit/", {"action": "review_approved"}).content.decode()
+    assert approved in page and verified not in page
     page = client.get("/staff/audit/", {"actor": "nobody"}).content.decode()
-    assert "<code>filing_approved</code>" not in page
+    assert approved not in page
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     page = client.get("/staff/audit/", {"since": tomorrow.isoformat()}).content.decode()
-    assert "<code>filing_approved</code>" not in page
+    assert approved not in page
     page = client.get("/staff/audit/", {"until": timezone.localdate().isoformat()}).content.decode()
-    assert "<code>filing_approved</code>" in page
+    assert approved in page
+
+
+def test_the_auditor_reads_labels_in_chinese_with_the_code_at_hand(client, staff, signed_in):
+    audit.record(actor=staff(Role.REVIEWER, "330106"), action=AuditAction.SIGN_IN)
+    signed_in(staff(Role.AUDITOR))
+    page = client.get("/staff/audit/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<span class="audit-action" title="sign_in" data-action="sign_in">登录</span>' in page
+    assert '<option value="sign_in">登录</option>' in page  # the filter offers labels too
+    assert ">sign_in<" not in page  # the code is never the text shown
+
+
+def test_an_action_no_member_declares_shows_as_its_code(client, staff, signed_in):
+    entry = audit.record(actor=staff(Role.REVIEWER, "330106"), action=AuditAction.SIGN_IN)
+    with triggers_disabled():  # as an entry written before its action was declared would be
+        AuditEntry.objects.filter(pk=entry.pk).update(action="retired_action")
+    signed_in(staff(Role.AUDITOR))
+    page = client.get("/staff/audit/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'data-action="retired_action">retired_action</span>' in page
+
+
+def test_the_admin_lists_entries_by_label(client, staff):
+    audit.record(actor=staff(Role.REVIEWER, "330106"), action=AuditAction.PASSWORD_CHANGED)
+    sign_in_verified(client, staff(Role.AUDITOR, is_staff=True, is_superuser=True))
+    page = client.get("/admin/core/auditentry/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<span title="password_changed">密码已修改</span>' in page
+    assert "?action=password_changed" in page and "密码已修改</a>" in page  # the filter, by label
 
 
 def test_bad_filters_are_explained_not_a_crash(client, staff, signed_in):
@@ -45,7 +74,7 @@ def test_bad_filters_are_explained_not_a_crash(client, staff, signed_in):
 def test_the_chain_check_reports_intact_and_broken_logs(client, staff, signed_in):
     reviewer = staff(Role.REVIEWER, "330106")
     for _ in range(3):
-        audit.record(actor=reviewer, action="totp_verified")
+        audit.record(actor=reviewer, action=AuditAction.TOTP_VERIFIED)
     signed_in(staff(Role.AUDITOR))
     assert "data-chain-intact" in client.get("/staff/audit/verify/").content.decode()
     middle = AuditEntry.objects.order_by("id")[1]

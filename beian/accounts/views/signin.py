@@ -15,6 +15,7 @@ from beian.accounts.views.code_flows import code_flow_state, resend_code_for_log
 from beian.accounts.views.common import form_with_human_check, home_for, safe_next
 from beian.accounts.views.registration import remember_pending
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 
 LOCKED_LOGIN = "accounts.locked_login"  # what was typed when a lock refused: the code page offers it
@@ -91,7 +92,7 @@ def sign_in_code_resend(request):
 @require_POST
 def sign_out(request):
     if request.user.is_authenticated:
-        audit.record(actor=request.user, action="sign_out", target=request.user,
+        audit.record(actor=request.user, action=AuditAction.SIGN_OUT, target=request.user,
                      client_address=client_address(request))
     logout(request)
     messages.success(request, _("You are signed out."))

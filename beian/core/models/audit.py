@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.audit_actions import label_of
 from beian.core.personal_data import AUDIT_READERS, Category, PersonalData, Protection, Retention
 
 
@@ -52,6 +53,11 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit entries are append-only")
+
+    @property
+    def action_label(self) -> str:
+        """What the auditor reads for the action (beian.core.audit_actions); `action` stays the code."""
+        return label_of(self.action)
 
 
 class AuditChainHead(models.Model):

@@ -16,9 +16,11 @@ from beian.core.personal_data import NotPersonal, PersonalData, Protection, Read
 
 
 class BearerToken(models.Model):
-    # Set by each kind: the start of its tokens' text, and the word of its audit actions.
+    # Set by each kind: the start of its tokens' text, and the audit actions (beian.core.audit_actions)
+    # of creating and revoking one.
     TEXT_PREFIX = ""
-    AUDIT_NAME = ""
+    AUDIT_CREATED = None
+    AUDIT_REVOKED = None
 
     class State(models.TextChoices):
         ACTIVE = "active", _("active")

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.filings import selectors
 from beian.filings.uploads import PDF, extension_of
 
@@ -31,7 +32,8 @@ def _attachment(request, find, pk: int, *, file_field: str, type_field: str, def
     if not stored:
         raise Http404
     if by_reviewer:
-        audit.record(actor=request.user, action="document_viewed", target=row, details={"kind": name})
+        audit.record(actor=request.user, action=AuditAction.DOCUMENT_VIEWED, target=row,
+                     details={"kind": name})
     return _file_response(stored, getattr(row, type_field) or default_type, name)
 
 

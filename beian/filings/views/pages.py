@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.private_files import image_response
 from beian.filings import checks, selectors
 from beian.filings.labels import labels_for
@@ -63,6 +64,6 @@ def leader_document_view(request, document_id: int):
     except LeaderDocument.DoesNotExist as missing:
         raise Http404 from missing
     if by_reviewer:
-        audit.record(actor=request.user, action="document_viewed", target=document,
+        audit.record(actor=request.user, action=AuditAction.DOCUMENT_VIEWED, target=document,
                      details={"application": document.application_id, "kind": document.kind})
     return image_response(document)

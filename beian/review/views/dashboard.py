@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from beian.accounts.models import User
 from beian.core import audit
+from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.review.exports import as_csv, as_xlsx, queue_rows
 from beian.review.forms import QueueFilterForm
@@ -50,7 +51,8 @@ def export_view(request, file_format: str):
     filters = form.queue_filter()
     items = queue(request.user, filters).select_related("agency", "assignee")
     body = render_file(queue_rows(items))
-    audit.record(actor=request.user, action="review_queue_exported", client_address=client_address(request),
+    audit.record(actor=request.user, action=AuditAction.REVIEW_QUEUE_EXPORTED,
+                 client_address=client_address(request),
                  details={"format": file_format, "filters": request.GET.dict()})
     response = HttpResponse(body, content_type=content_type)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

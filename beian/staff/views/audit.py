@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from beian.accounts.models import User
 from beian.core.audit import verify_chain
+from beian.core.audit_actions import labelled
 from beian.staff import selectors
 from beian.staff.permissions import role_required
 
@@ -27,8 +28,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("All actions"))] + [
-            (action, action) for action in selectors.audit_actions()]
+        self.fields["action"].choices = [("", _("All actions"))] + labelled(selectors.audit_actions())
 
     def clean(self):
         cleaned = super().clean()

@@ -4,6 +4,7 @@ key of PII_KEYS (ADR 0100). Batches of its own transaction; safe to stop and sta
 from django.core.management.base import BaseCommand, CommandError
 
 from beian.core import audit, pii
+from beian.core.audit_actions import AuditAction
 from beian.core.pii_rotation import Progress, rotate
 
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         verb = "would change" if dry_run else "changed"
         self.stdout.write(self.style.SUCCESS(f"Done: {sum(changed.values())} rows {verb}."))
         if write:
-            audit.record(actor=None, action="pii_keys_rotated",
+            audit.record(actor=None, action=AuditAction.PII_KEYS_ROTATED,
                          details={"key": key_id, "changed": changed, "missing_files": len(missing)})
 
     def _report(self, progress: Progress) -> None:
