@@ -4,13 +4,13 @@ their deadline ("may be shut down"), detail, CSV upload with its error report, a
 from django.shortcuts import render
 from django.utils import timezone
 
+from beian.imports.models import ImportRun
+from beian.imports.workbench_views import ImportWorkbench
 from beian.legacy import selectors
 from beian.legacy.csvfile import COLUMN_HELP
 from beian.legacy.exports import record_rows
 from beian.legacy.forms import ListFilterForm
 from beian.staff.permissions import role_required
-from beian.unregistered.models import ImportRun
-from beian.unregistered.workbench_views import ImportWorkbench
 
 pages = ImportWorkbench(
     kind=ImportRun.Kind.LEGACY, namespace="legacy", selectors=selectors, filter_form=ListFilterForm,
