@@ -11,8 +11,8 @@ from beian.legacy.csvfile import LEGACY_COLUMNS
 from beian.legacy.models import LegacyRecord
 from beian.legacy.services import import_rows
 from beian.legacy.validation import RowChecker
-from beian.unregistered.csvfile import CsvFileError, read_rows
-from beian.unregistered.importing import run_import
+from beian.imports.csvfile import CsvFileError, read_rows
+from beian.imports.importing import run_import
 from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.legacy.helpers import HEADER_EN, HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row
 from tests.sponsors.helpers import OTHER_USCC, make_applicant
