@@ -29,7 +29,8 @@ def test_rows_content_types_and_queued_tasks_survive_the_move(reference_data):
         agency_id=agency.pk, name="district system", prefix="bu_abcdefg", token_hash="f" * 64)
     old_run = old.get_model("unregistered", "ImportRun").objects.create(
         kind="legacy", imported=3, errors=[{"row": 2, "field": "domain", "reason": "bad"}])
-    old.get_model("contenttypes", "ContentType").objects.get_or_create(app_label="unregistered", model="apitoken")
+    old.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="unregistered", model="apitoken")
     old.get_model("django_tasks_database", "DBTaskResult").objects.create(
         task_path=OLD_TASK, queue_name="default", backend_name="default", run_after=timezone.now(),
         args_kwargs={"args": [old_run.pk], "kwargs": {}}, exception_class_path="", traceback="")

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from beian.core.models import AuditEntry
 from beian.filings.models import WebsiteApplication
-from beian.legacy.models import LegacyRecord
 from beian.imports.models import ImportRun
+from beian.legacy.models import LegacyRecord
 from tests.filings.helpers import approved_sponsor
 from tests.legacy.helpers import HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row, submitted_applicant
 from tests.sponsors.helpers import make_applicant
