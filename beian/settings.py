@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "beian.review",
     "beian.sponsors",
     "beian.filings",
+    "beian.imports",
     "beian.unregistered",
     "beian.badge_checks",
     "beian.legacy",

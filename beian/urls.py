@@ -13,7 +13,7 @@ urlpatterns = [
     path("accounts/", include("beian.accounts.urls")),
     path("my-account/", include("beian.data_rights.urls")),
     path("captcha/", include("beian.accounts.captcha_urls")),
-    path("staff/api-tokens/", include("beian.unregistered.token_urls")),
+    path("staff/api-tokens/", include("beian.imports.token_urls")),
     path("staff/", include("beian.staff.urls")),
     path("messages/", include("beian.notifications.urls")),
     path("i18n/setlang/", set_language_view, name="set_language"),  # no CSRF token: ADR 0080 add. 3

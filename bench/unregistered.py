@@ -27,7 +27,7 @@ BENCH = ImportBench(
     rows=int(os.environ.get("BENCH_UNREGISTERED_ROWS", "100000")),
     sponsors=int(os.environ.get("BENCH_UNREGISTERED_SPONSORS", "100000")),
     write_csv=write_csv, model="beian.unregistered.models.UnregisteredWebsite",
-    services="beian.unregistered.services")
+    services="beian.unregistered.services", columns="beian.unregistered.csvfile.UNREGISTERED_COLUMNS")
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""Failed badge checks as CSV / XLSX rows (cells go through beian.review.exports.safe_cell)."""
+"""Failed badge checks as CSV / XLSX rows (cells go through beian.core.tabular.safe_cell)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _

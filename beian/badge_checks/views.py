@@ -18,9 +18,9 @@ from beian.badge_checks.forms import FailureFilterForm, RunForm
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
+from beian.core.tabular import as_csv, as_xlsx
 from beian.filings import selectors as filing_selectors
 from beian.filings.models import Website
-from beian.review.exports import as_csv, as_xlsx
 from beian.staff.permissions import role_required
 
 FORMATS = {

@@ -11,8 +11,8 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import ConfigDict, StringConstraints
 
+from beian.imports.api import import_router
 from beian.legacy import services
-from beian.unregistered.api import import_router
 
 Text = Annotated[str, StringConstraints(strict=True, max_length=500)]
 MAX_ITEMS = 500

@@ -8,13 +8,13 @@ class LegacyConfig(AppConfig):
     verbose_name = _("Legacy records and website claims")
 
     def ready(self):
+        from beian.imports import selectors, uploads
+        from beian.imports.models import ImportRun
         from beian.legacy import (
             receivers,  # noqa: F401  (connects the signal receivers)
             services,
         )
         from beian.legacy.csvfile import LEGACY_COLUMNS
-        from beian.unregistered import selectors, uploads
-        from beian.unregistered.models import ImportRun
 
         uploads.register(uploads.Importer(kind=ImportRun.Kind.LEGACY, columns=LEGACY_COLUMNS,
                                           import_rows=services.import_rows,

@@ -1,8 +1,8 @@
-"""The columns of a legacy-record CSV file (read by beian.unregistered.csvfile.read_rows)."""
+"""The columns of a legacy-record CSV file (read by beian.imports.csvfile.read_rows)."""
 
 from django.utils.translation import gettext_lazy
 
-from beian.unregistered.csvfile import Columns
+from beian.imports.csvfile import Columns
 
 # Canonical field → accepted header spellings (compared without spaces, case-insensitively).
 HEADERS = {

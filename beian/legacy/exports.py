@@ -1,4 +1,4 @@
-"""The list of legacy records as CSV or XLSX. Cells go through beian.review.exports.safe_cell (in
+"""The list of legacy records as CSV or XLSX. Cells go through beian.core.tabular.safe_cell (in
 as_csv / as_xlsx), so an imported "=HYPERLINK(…)" never runs in a spreadsheet."""
 
 from django.utils import timezone

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from beian.core.personal_data import NotPersonal
+from beian.imports.models import ImportedWebsite
 from beian.rules import format_record_number
-from beian.unregistered.models import ImportedWebsite
 
 
 class LegacyRecord(FSMModelMixin, ImportedWebsite):

@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for
 from beian.legacy.models import LegacyRecord
 from beian.legacy.validation import icp_key
 from beian.rules import normalize_domain, parse_record_number
-from beian.unregistered.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for
 
 __all__ = ["IMPORT_ROLES", "WORKBENCH_ROLES", "claimable_by", "find_for_claim", "for_applicant",
            "for_staff", "get_for_staff"]

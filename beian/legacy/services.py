@@ -1,7 +1,7 @@
 """Every change of legacy records, one function per business action (SPEC §4.8, issue 7).
 
 - import_rows: the one import used by the workbench upload, the management command and the API
-  (the machinery of beian.unregistered.importing): checked row by row, written in batches, upserted
+  (the machinery of beian.imports.importing): checked row by row, written in batches, upserted
   by the legacy record number, which is registered as known (ADR 0090: never issued by the platform
   afterwards; a number the platform issued is refused on its row); a record whose certificate matches
   a submitted sponsor entity is pushed to that applicant (SMS + system message, once per record).
@@ -23,11 +23,7 @@ from beian.core.audit_actions import AuditAction
 from beian.filings import record_numbers
 from beian.filings import services as filing_services
 from beian.filings.models import RecordAlias, Website, WebsiteApplication
-from beian.legacy.models import LegacyRecord
-from beian.legacy.validation import RowChecker, ValidRow, default_deadline
-from beian.notifications.services import notify_account, post_system_message
-from beian.sponsors.models import SponsorEntity
-from beian.unregistered.importing import (
+from beian.imports.importing import (
     ImportReport,
     RowError,
     audited,
@@ -35,6 +31,10 @@ from beian.unregistered.importing import (
     run_import,
     upsert_batch,
 )
+from beian.legacy.models import LegacyRecord
+from beian.legacy.validation import RowChecker, ValidRow, default_deadline
+from beian.notifications.services import notify_account, post_system_message
+from beian.sponsors.models import SponsorEntity
 
 BATCH_SIZE = 1000
 UPDATED_FIELDS = ("domain", "website_name", "icp_number", "icp_key", "sponsor_name", "certificate_type",

@@ -1,5 +1,5 @@
 """Checking one imported legacy-record row completely before anything is written (never half a row).
-The checks common to every import live in beian.unregistered.importing."""
+The checks common to every import live in beian.imports.importing."""
 
 import datetime
 from dataclasses import dataclass
@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from beian.imports import importing
+from beian.imports.importing import RowError
 from beian.rules import parse_icp_number, parse_record_number
-from beian.unregistered import importing
-from beian.unregistered.importing import RowError
 
 FIELDS = ("record_number", "domain", "website_name", "icp_number", "sponsor_name", "certificate_type",
           "certificate_number", "agency_code", "deadline")

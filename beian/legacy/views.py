@@ -5,13 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from beian.core.audit_actions import AuditAction
+from beian.imports.models import ImportRun
+from beian.imports.workbench_views import ImportWorkbench
 from beian.legacy import selectors
 from beian.legacy.csvfile import COLUMN_HELP
 from beian.legacy.exports import record_rows
 from beian.legacy.forms import ListFilterForm
 from beian.staff.permissions import role_required
-from beian.unregistered.models import ImportRun
-from beian.unregistered.workbench_views import ImportWorkbench
 
 pages = ImportWorkbench(
     kind=ImportRun.Kind.LEGACY, namespace="legacy", selectors=selectors, filter_form=ListFilterForm,

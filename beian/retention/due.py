@@ -14,9 +14,9 @@ from beian.accounts.models import VerificationCode
 from beian.badge_checks.models import BadgeCheck
 from beian.core.models import AuditEntry
 from beian.filings.models import LeaderDocument, Website, WebsiteApplication
+from beian.imports.models import ImportRun
 from beian.notifications.models import OutboxMessage
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
-from beian.unregistered.models import ImportRun
 
 EMAIL_TASK_PATH = "beian.notifications.tasks.send_email_message"
 

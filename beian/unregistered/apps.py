@@ -8,14 +8,14 @@ class UnregisteredConfig(AppConfig):
     verbose_name = _("Unregistered websites")
 
     def ready(self):
+        from beian.imports import uploads
+        from beian.imports.models import ImportRun
         from beian.unregistered import (
             receivers,  # noqa: F401  (connects the signal receivers)
             selectors,
             services,
-            uploads,
         )
         from beian.unregistered.csvfile import UNREGISTERED_COLUMNS
-        from beian.unregistered.models import ImportRun
 
         uploads.register(uploads.Importer(kind=ImportRun.Kind.UNREGISTERED, columns=UNREGISTERED_COLUMNS,
                                           import_rows=services.import_rows,

@@ -1,5 +1,5 @@
-"""The list of unregistered websites (and the import error report) as CSV or XLSX. Cells go through
-beian.review.exports.safe_cell, so an imported "=HYPERLINK(…)" never runs in a spreadsheet."""
+"""The list of unregistered websites as CSV or XLSX. Cells go through
+beian.core.tabular.safe_cell, so an imported "=HYPERLINK(…)" never runs in a spreadsheet."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +18,3 @@ def website_rows(sites, *, today=None):
                site.deadline.isoformat(), site.get_status_display(),
                _("yes") if site.is_overdue(today) else _("no"), _("yes") if site.notified_at else _("no")]
 
-
-def error_rows(errors):
-    yield [_("Row"), _("Column"), _("Problem")]
-    for error in errors:
-        yield [error["row"], error["field"], error["reason"]]

@@ -8,21 +8,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from beian.accounts.jurisdiction import agencies_in_scope
-from beian.accounts.models import User
-from beian.core.models import Agency
+from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for
 from beian.rules import normalize_domain
 from beian.unregistered.models import UnregisteredWebsite
 
-WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR, User.Role.SYSTEM_ADMINISTRATOR)
-IMPORT_ROLES = (User.Role.SUPERVISOR, User.Role.SYSTEM_ADMINISTRATOR)
-
-
-def agencies_for(user) -> QuerySet[Agency]:
-    """Reviewers and supervisors: their jurisdiction; the system administrator: every agency."""
-    if getattr(user, "role", None) == User.Role.SYSTEM_ADMINISTRATOR:
-        return Agency.objects.all()
-    return agencies_in_scope(user)
+__all__ = ["IMPORT_ROLES", "WORKBENCH_ROLES", "agencies_for", "find_by_domain", "findable", "for_applicant",
+           "for_staff", "get_for_staff"]
 
 
 def for_applicant(user) -> QuerySet[UnregisteredWebsite]:

@@ -9,29 +9,24 @@ applicant (SMS + system message, once per website).
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from beian.core import audit, bearer_tokens
+from beian.core import audit
 from beian.core.audit_actions import AuditAction
-from beian.core.models import Agency
-from beian.notifications.services import post_system_message, send_sms
-from beian.rules import normalize_domain
-from beian.sponsors.models import SponsorEntity
-from beian.unregistered.importing import (
+from beian.imports.importing import (
     ImportReport,
-    agency_and_below,
     audited,
     match_entity,
     run_import,
     upsert_batch,
 )
-from beian.unregistered.models import ApiToken, UnregisteredWebsite
+from beian.notifications.services import post_system_message, send_sms
+from beian.rules import normalize_domain
+from beian.sponsors.models import SponsorEntity
+from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.validation import RowChecker, ValidRow, default_deadline
 
-__all__ = ["ImportReport", "agency_and_below", "close_when_filed", "create_api_token", "import_rows",
-           "match_sponsor", "revoke_api_token", "token_for"]
 BATCH_SIZE = 1000
 UPDATED_FIELDS = ("ip", "found_where", "found_at", "certificate_type", "certificate_number_encrypted",
                   "certificate_hash", "sponsor_name", "agency", "deadline", "matched_entity", "notified_at",
@@ -97,19 +92,3 @@ def close_when_filed(*, domain: str, actor=None, now=None) -> bool:
                      details={"domain": site.domain})
     return True
 
-
-def create_api_token(*, agency: Agency, name: str = "", actor=None, valid_days: int | None = None,
-                     client_address: str | None = None) -> tuple[ApiToken, str]:
-    """A new token for `agency` (valid API_TOKEN_VALID_DAYS unless told); returns (row, the token
-    text). The text is not stored anywhere."""
-    return bearer_tokens.issue(ApiToken, actor=actor, name=name, client_address=client_address,
-                               valid_days=valid_days or settings.API_TOKEN_VALID_DAYS, agency=agency)
-
-
-def revoke_api_token(*, token: ApiToken, actor, client_address: str | None = None) -> bool:
-    return bearer_tokens.revoke(token=token, actor=actor, client_address=client_address)
-
-
-def token_for(text: str) -> ApiToken | None:
-    """The active token with this text, or None. Notes its use."""
-    return bearer_tokens.authenticate(ApiToken.objects.select_related("agency"), text)

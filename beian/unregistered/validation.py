@@ -1,5 +1,5 @@
 """Checking one imported unregistered-website row completely before anything is written (never half a
-row). The checks common to every import live in beian.unregistered.importing.
+row). The checks common to every import live in beian.imports.importing.
 
 A row is a dict of text values under the canonical field names below; the CSV reader maps Chinese or
 English column headers onto them, the API's schema uses them directly.
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from beian.imports import importing
+from beian.imports.importing import RowError
 from beian.rules import check_ip
-from beian.unregistered import importing
-from beian.unregistered.importing import RowError
 
 FIELDS = ("domain", "ip", "found_where", "found_at", "certificate_type", "certificate_number",
           "sponsor_name", "agency_code", "deadline")

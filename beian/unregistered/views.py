@@ -15,14 +15,14 @@ from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
 from beian.filings import services as filing_services
 from beian.filings.models import WebsiteApplication
+from beian.imports.models import ImportRun
+from beian.imports.workbench_views import ImportWorkbench
 from beian.rules import check_ip
 from beian.staff.permissions import role_required
 from beian.unregistered import selectors
 from beian.unregistered.csvfile import COLUMN_HELP
 from beian.unregistered.exports import website_rows
 from beian.unregistered.forms import DomainSearchForm, ListFilterForm
-from beian.unregistered.models import ImportRun
-from beian.unregistered.workbench_views import ImportWorkbench
 
 APPLICANT = User.Role.APPLICANT
 # Searching is for finding one's own website, not for collecting the police's findings: a few a minute.

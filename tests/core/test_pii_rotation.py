@@ -19,12 +19,13 @@ from beian.data_rights.tasks import build_data_export
 from beian.filings import changes, services
 from beian.filings.review_kind import comparisons
 from beian.filings.uploads import clean_scheme_document
+from beian.imports.models import ImportRun
 from beian.legacy.models import LegacyRecord
 from beian.review.selectors import QueueFilter, queue
 from beian.sponsors import services as sponsor_services
 from beian.sponsors.documents import clean_image
 from beian.sponsors.models import SponsorDocument, SponsorEntity
-from beian.unregistered.models import ImportRun, UnregisteredWebsite
+from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
 from tests.filings import helpers
 from tests.legacy.helpers import import_ as import_legacy
@@ -40,7 +41,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PERSONAL_MODELS = {
     "sponsors.SponsorEntity", "sponsors.SponsorIdentityChange", "sponsors.SponsorDocument",
     "filings.WebsiteApplication", "filings.ApplicationPreApproval", "filings.WebsiteLeader",
-    "filings.LeaderDocument", "unregistered.UnregisteredWebsite", "unregistered.ImportRun",
+    "filings.LeaderDocument", "unregistered.UnregisteredWebsite", "imports.ImportRun",
     "legacy.LegacyRecord", "data_rights.DataExport",
 }
 

@@ -7,12 +7,12 @@ import pytest
 from django.db import DatabaseError
 
 from beian.core.models import Agency, AuditEntry
+from beian.imports.csvfile import CsvFileError, read_rows
+from beian.imports.importing import run_import
 from beian.legacy.csvfile import LEGACY_COLUMNS
 from beian.legacy.models import LegacyRecord
 from beian.legacy.services import import_rows
 from beian.legacy.validation import RowChecker
-from beian.unregistered.csvfile import CsvFileError, read_rows
-from beian.unregistered.importing import run_import
 from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.legacy.helpers import HEADER_EN, HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row
 from tests.sponsors.helpers import OTHER_USCC, make_applicant

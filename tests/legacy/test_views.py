@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from beian.core.models import AuditEntry
 from beian.filings.models import WebsiteApplication
+from beian.imports.models import ImportRun
 from beian.legacy.models import LegacyRecord
-from beian.unregistered.models import ImportRun
 from tests.filings.helpers import approved_sponsor
 from tests.legacy.helpers import HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row, submitted_applicant
 from tests.sponsors.helpers import make_applicant
@@ -105,7 +105,7 @@ def test_a_large_upload_is_imported_in_the_background(client, signed_in, supervi
     assert (run.status, run.imported, len(run.errors), run.file.name) == ("done", 20, 1, "")
     page = client.get(response["Location"]).content.decode()
     assert "新增 20 条" in page
-    from beian.unregistered.uploads import run_queued
+    from beian.imports.uploads import run_queued
 
     assert run_queued(run.pk) == "not queued"  # a second run of the task does nothing
 

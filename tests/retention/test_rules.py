@@ -15,9 +15,9 @@ from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditEntry
 from beian.filings.models import LeaderDocument, Website, WebsiteApplication
+from beian.imports.models import ImportRun
 from beian.notifications.models import OutboxMessage
 from beian.sponsors.models import SponsorDocument, SponsorEntity
-from beian.unregistered.models import ImportRun
 from tests.cancellations import helpers as cancellation_helpers
 from tests.filings import helpers as filing_helpers
 from tests.retention.helpers import SECOND, all_gone, days, just_past, on_the_cutoff, outcome, run, stored

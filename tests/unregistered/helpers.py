@@ -5,7 +5,7 @@ import io
 import json
 
 from beian.core.models import Agency
-from beian.unregistered.services import create_api_token
+from beian.imports.api_tokens import create_api_token
 from tests.sponsors.helpers import ENTERPRISE_USCC
 
 HEADER_EN = ["domain", "ip", "found_where", "found_at", "certificate_type", "certificate_number",

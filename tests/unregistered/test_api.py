@@ -4,7 +4,8 @@
 import pytest
 from django.core.management import call_command
 
-from beian.unregistered.models import ApiToken, UnregisteredWebsite
+from beian.imports.models import ApiToken
+from beian.unregistered.models import UnregisteredWebsite
 from tests.unregistered.helpers import api_token as _token
 from tests.unregistered.helpers import post_json, row
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from beian.core import bearer_tokens
 from beian.core.models import Agency, AuditEntry
-from beian.unregistered.models import ApiToken
-from beian.unregistered.services import create_api_token, token_for
+from beian.imports.api_tokens import create_api_token, token_for
+from beian.imports.models import ApiToken
 from tests.staff.conftest import make_user, sign_in_verified
 from tests.unregistered.helpers import post_json, row
 

@@ -6,7 +6,8 @@ import io
 import pytest
 
 from beian.core.models import Agency, AuditEntry
-from beian.unregistered.csvfile import CsvFileError, read_rows
+from beian.imports.csvfile import CsvFileError, read_rows
+from beian.unregistered.csvfile import UNREGISTERED_COLUMNS
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
 from tests.unregistered.helpers import HEADER_EN, HEADER_ZH, csv_bytes, row
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 def _import_csv(data: bytes, agencies=None):
-    return import_rows(actor_label="test", rows=read_rows(io.BytesIO(data)),
+    return import_rows(actor_label="test", rows=read_rows(io.BytesIO(data), UNREGISTERED_COLUMNS),
                        allowed_agencies=agencies or Agency.objects.all(), first_row=2)
 
 

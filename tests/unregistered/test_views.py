@@ -9,8 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from beian.core.models import Agency, AuditEntry
+from beian.imports.models import ImportRun
 from beian.sponsors import services as sponsor_services
-from beian.unregistered.models import ImportRun, UnregisteredWebsite
+from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
 from tests.sponsors.helpers import make_applicant, ready_entity
 from tests.staff.conftest import make_user

@@ -8,7 +8,8 @@ from beian.accounts.models import User
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
-from beian.review.exports import as_csv, as_xlsx, queue_rows
+from beian.core.tabular import as_csv, as_xlsx
+from beian.review.exports import queue_rows
 from beian.review.forms import QueueFilterForm
 from beian.review.selectors import queue
 from beian.review.statistics import dashboard_figures, weekly_chart

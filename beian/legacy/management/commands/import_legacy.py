@@ -1,6 +1,6 @@
+from beian.imports.management.import_command import ImportCommand
 from beian.legacy.csvfile import LEGACY_COLUMNS
 from beian.legacy.services import import_rows
-from beian.unregistered.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):

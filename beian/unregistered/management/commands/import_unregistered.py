@@ -1,5 +1,5 @@
+from beian.imports.management.import_command import ImportCommand
 from beian.unregistered.csvfile import UNREGISTERED_COLUMNS
-from beian.unregistered.management.import_command import ImportCommand
 from beian.unregistered.services import import_rows
 
 

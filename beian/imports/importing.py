@@ -1,5 +1,5 @@
-"""The bulk-import machinery shared by every police import: unregistered websites (this app) and legacy
-records (beian.legacy). ADR 0060 and 0061.
+"""The bulk-import machinery shared by every police import: unregistered websites (beian.unregistered)
+and legacy records (beian.legacy). ADR 0060, 0061 and 0105.
 
 An import is a stream of rows (dicts of text under canonical field names: the CSV reader maps the
 headers, the API schema uses the names directly). Each row is checked completely by a RowChecker
@@ -227,7 +227,7 @@ def _same_certificate(stored_hash: str, row) -> bool:
 def upsert_batch(model, rows: list, report: ImportReport, *, key: str, now, today, default_deadline: Callable,
                  copy: Callable, update_fields: tuple[str, ...], batch_size: int, send: Callable) -> None:
     """Write one batch of valid rows of an imported kind of website (a subclass of
-    beian.unregistered.models.ImportedWebsite) upserted by its unique `key`, inside the caller's
+    beian.imports.models.ImportedWebsite) upserted by its unique `key`, inside the caller's
     transaction: `copy(item, row)` sets the kind's own fields, this the shared ones. An entry whose
     certificate now matches a sponsor entity is pushed with `send(owner, item)` (see notify_matched)."""
     existing = {getattr(item, key): item for item in model.objects.select_for_update()

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from beian.core import bearer_tokens
-from beian.unregistered.models import ApiToken
-from beian.unregistered.services import revoke_api_token
+from beian.imports.api_tokens import revoke_api_token
+from beian.imports.models import ApiToken
 
 
 class Command(BaseCommand):

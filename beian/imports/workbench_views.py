@@ -1,6 +1,6 @@
 """The police workbench pages every import kind has — list, enforcement list, audited export, CSV
 upload, import result and error report — written once, parameterised by the kind. Unregistered
-websites (this app) and legacy records (beian.legacy) each make one `ImportWorkbench` and add its
+websites (beian.unregistered) and legacy records (beian.legacy) each make one `ImportWorkbench` and add its
 `urlpatterns` (behind the roles of the kind's selectors) to their own."""
 
 from collections.abc import Callable
@@ -17,12 +17,12 @@ from django.utils import timezone
 from beian.core import audit
 from beian.core.body_limits import body_limit
 from beian.core.http import client_address
+from beian.imports.csvfile import CsvFileError
+from beian.imports.exports import error_rows
+from beian.imports.forms import UploadForm
+from beian.imports.models import ImportRun
+from beian.imports.uploads import FORMATS, download, start_upload
 from beian.staff.permissions import role_required
-from beian.unregistered.csvfile import CsvFileError
-from beian.unregistered.exports import error_rows
-from beian.unregistered.forms import UploadForm
-from beian.unregistered.models import ImportRun
-from beian.unregistered.uploads import FORMATS, download, start_upload
 
 ERRORS_SHOWN = 100
 PAGE_SIZE = 50
@@ -119,7 +119,7 @@ class ImportWorkbench:
     def import_run(self, request, run_id: int):
         """The result of an import; while a large file is still being imported, its progress."""
         run = self.own_run(request, run_id)
-        return render(request, "unregistered/import_run.html", {
+        return render(request, "imports/import_run.html", {
             "run": run, "errors_shown": run.errors[:ERRORS_SHOWN],
             "errors_url": f"{self.namespace}:import_errors", "upload_url": f"{self.namespace}:upload"})
 

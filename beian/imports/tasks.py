@@ -5,6 +5,6 @@ from django_tasks import task
 
 @task()
 def run_queued_import(run_id: int) -> str:
-    from beian.unregistered.uploads import run_queued
+    from beian.imports.uploads import run_queued
 
     return run_queued(run_id)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from beian.core.models import Agency
-from beian.unregistered.services import create_api_token
+from beian.imports.api_tokens import create_api_token
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ tokens (the generic pages of beian.staff.token_pages, ADR 0098)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from beian.imports.forms import ApiTokenForm
+from beian.imports.models import ApiToken
 from beian.staff.token_pages import TokenPages
-from beian.unregistered.forms import ApiTokenForm
-from beian.unregistered.models import ApiToken
 
 app_name = "api_tokens"
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from beian.core import bearer_tokens
 from beian.core.models import Agency
-from beian.unregistered.models import ApiToken
+from beian.imports.models import ApiToken
 
 
 def _when(moment) -> str:

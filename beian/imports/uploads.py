@@ -1,5 +1,5 @@
-"""CSV uploads in the workbench, for every kind of import (unregistered websites; legacy records in
-beian.legacy registers itself here). ADR 0061.
+"""CSV uploads in the workbench, for every kind of import (beian.unregistered and beian.legacy each
+register their `Importer` here when they are ready). ADR 0061.
 
 A file up to settings.IMPORT_BACKGROUND_BYTES is imported in the request and its result shown at
 once. A larger one (100,000 rows take tens of seconds) is checked for its columns, stored, and
@@ -17,9 +17,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beian.review.exports import as_csv, as_xlsx
-from beian.unregistered.csvfile import Columns, CsvFileError, read_rows
-from beian.unregistered.models import ImportRun
+from beian.core.tabular import as_csv, as_xlsx
+from beian.imports.csvfile import Columns, CsvFileError, read_rows
+from beian.imports.models import ImportRun
 
 logger = logging.getLogger(__name__)
 FORMATS = {
@@ -30,7 +30,7 @@ FORMATS = {
 
 @dataclass(frozen=True)
 class Importer:
-    """One kind of import: its CSV columns, its import service (the keyword arguments of
+    """One kind of import: its CSV columns, its import service (with the keyword arguments of e.g.
     beian.unregistered.services.import_rows) and who may import for which agencies."""
 
     kind: str
@@ -78,7 +78,7 @@ def start_upload(*, actor, upload, kind: str) -> ImportRun:
 
 @transaction.atomic
 def _queue(*, actor, upload, kind: str, name: str) -> ImportRun:
-    from beian.unregistered.tasks import run_queued_import
+    from beian.imports.tasks import run_queued_import
 
     upload.file.seek(0)
     run = ImportRun(kind=kind, actor=actor, status=ImportRun.Status.QUEUED, file_name=name)

@@ -6,15 +6,15 @@ from collections.abc import Callable
 from django.core.management.base import BaseCommand, CommandError
 
 from beian.core.models import Agency
-from beian.review.exports import as_csv
-from beian.unregistered.csvfile import Columns, CsvFileError, read_rows
-from beian.unregistered.exports import error_rows
-from beian.unregistered.importing import agency_and_below
+from beian.core.tabular import as_csv
+from beian.imports.csvfile import Columns, CsvFileError, read_rows
+from beian.imports.exports import error_rows
+from beian.imports.importing import agency_and_below
 
 
 class ImportCommand(BaseCommand):
     columns: Columns
-    import_rows: Callable  # the keyword arguments of beian.unregistered.services.import_rows
+    import_rows: Callable  # the keyword arguments of e.g. beian.unregistered.services.import_rows
 
     def add_arguments(self, parser):
         parser.add_argument("path")
