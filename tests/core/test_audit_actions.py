@@ -11,7 +11,7 @@ from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditChainHead, AuditEntry
 from beian.review.services import AUDIT_ACTION_OF_DECISION
-from beian.unregistered.models import ApiToken
+from beian.imports.models import ApiToken
 
 SOURCE = Path(__file__).resolve().parents[2] / "beian"
 
