@@ -110,7 +110,7 @@ def test_a_supervisor_sees_the_load_per_reviewer_the_overdue_counts_and_the_week
 
     page = _page(signed_in(supervisor))
 
-    assert "Your team's load" in page and 'id="weekly-chart"' in page
+    assert "Your team's load" in page and 'id="weekly-chart-title"' in page
     busy_row = re.search(r"忙碌的审核员.*?</tr>", page, re.S).group(0)
     assert re.findall(r"<td[^>]*>(?:<strong[^>]*>)?(\d+)", busy_row) == ["3", "2"]  # open, overdue
     assert page.index("忙碌的审核员") < page.index(idle.real_name)
@@ -141,7 +141,7 @@ def test_administrative_roles_see_their_duties_with_what_is_waiting(client, staf
 
 def test_the_home_is_in_chinese_by_default(client, staff, signed_in):
     page = signed_in(staff("reviewer", HANGZHOU_XIHU)).get(HOME).content.decode()
-    assert "分配给您的事项" in page and "今明两天的约谈和现场检查" in page
+    assert "分配给您的事项" in page and "今明两天的面审和现场检查" in page
 
 
 def test_the_placeholder_is_gone_from_every_template_and_catalog():
