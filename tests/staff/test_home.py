@@ -1,37 +1,20 @@
 """The staff home: each role lands on its own work (SPEC §5), within its jurisdiction only, in a
 fixed number of queries however much work there is."""
 
-import datetime
 import pathlib
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from beian.core.models import Agency
-from beian.inspections.models import Slot
-from beian.review import services as review_services
 from beian.review.models import Kind, ReviewItem
 from tests.filings import helpers as filing_helpers
-from tests.inspections import helpers as inspection_helpers
+from tests.staff.home_helpers import booked_today, open_item
 
 HOME = "/staff/"
 HANGZHOU_XIHU, HANGZHOU, BEIJING_CHAOYANG = "330106", "330100", "110105"
 PLACEHOLDERS = ("The review workbench will appear here.", "审核工作台将在此处提供")
-
-
-def _open(agency_code, title, *, days_ago=0, assignee=None) -> ReviewItem:
-    """An open item (the subject is any unused agency row: the queue only keeps a reference)."""
-    subject = Agency.objects.exclude(pk__in=ReviewItem.objects.values("subject_id")).first()
-    item = review_services.open_item(
-        kind=Kind.SPONSOR_ENTITY, subject=subject, agency=Agency.objects.get(code=agency_code),
-        status="submitted", listing=review_services.Listing(title=title, sponsor_name=title),
-        actor=None, now=timezone.now() - datetime.timedelta(days=days_ago))
-    if assignee is not None:
-        review_services.assign(actor=assignee, item_id=item.pk)
-    return item
 
 
 def _page(client, **headers) -> str:
@@ -40,24 +23,14 @@ def _page(client, **headers) -> str:
     return response.content.decode()
 
 
-def _booked_today(reviewer):
-    """A face review booked with `reviewer` (agency 110105), moved to 15:00 today."""
-    application = inspection_helpers.interactive_application(filing_helpers.approved_sponsor())
-    appointment = inspection_helpers.booked(application, reviewer)
-    today_at_three = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(15)))
-    Slot.objects.filter(appointment=appointment, chosen=True).update(
-        starts_at=today_at_three, ends_at=today_at_three + datetime.timedelta(hours=1))
-    return appointment
-
-
 def test_a_reviewer_sees_their_items_overdue_first_the_unassigned_ones_and_no_other_agency(
         client, staff, signed_in):
     reviewer = staff("reviewer", HANGZHOU_XIHU)
-    _open(HANGZHOU_XIHU, "按时的网站", assignee=reviewer)
-    late = _open(HANGZHOU_XIHU, "逾期的网站", days_ago=60, assignee=reviewer)
-    _open(HANGZHOU_XIHU, "无人认领的网站")
-    _open(BEIJING_CHAOYANG, "别处的网站")
-    _open(BEIJING_CHAOYANG, "别处分配的网站", assignee=staff("reviewer", BEIJING_CHAOYANG))
+    open_item(HANGZHOU_XIHU, "按时的网站", assignee=reviewer)
+    late = open_item(HANGZHOU_XIHU, "逾期的网站", days_ago=60, assignee=reviewer)
+    open_item(HANGZHOU_XIHU, "无人认领的网站")
+    open_item(BEIJING_CHAOYANG, "别处的网站")
+    open_item(BEIJING_CHAOYANG, "别处分配的网站", assignee=staff("reviewer", BEIJING_CHAOYANG))
 
     page = _page(signed_in(reviewer))
 
@@ -65,7 +38,7 @@ def test_a_reviewer_sees_their_items_overdue_first_the_unassigned_ones_and_no_ot
     assert page.index("逾期的网站") < page.index("按时的网站") < page.index("无人认领的网站")
     assert f'href="/review/{late.pk}/"' in page
     assert re.search(r"overdue \(-\d+\)", page)  # working days past the due date
-    assert "2 open items are assigned to you" in page and "1 of them overdue" in page
+    assert "2 open items are assigned to you." in page and "1 of them is overdue." in page
     assert "别处" not in page
     assert "Your team's load" not in page and "weekly-chart" not in page
 
@@ -73,7 +46,7 @@ def test_a_reviewer_sees_their_items_overdue_first_the_unassigned_ones_and_no_ot
 def test_a_reviewer_sees_the_appointments_booked_with_them_or_their_agency_today(client, reference_data,
                                                                                  signed_in):
     reviewer = filing_helpers.reviewer(BEIJING_CHAOYANG)
-    appointment = _booked_today(reviewer)
+    appointment = booked_today(reviewer)
     colleague = filing_helpers.reviewer(BEIJING_CHAOYANG)
     elsewhere = filing_helpers.reviewer("330106")
     item = ReviewItem.objects.get(subject_id=appointment.application_id, kind=Kind.NEW_WEBSITE)
@@ -103,10 +76,10 @@ def test_a_supervisor_sees_the_load_per_reviewer_the_overdue_counts_and_the_week
     busy = _named(staff("reviewer", HANGZHOU_XIHU), "忙碌的审核员")
     idle = _named(staff("reviewer", HANGZHOU_XIHU), "空闲的审核员")
     for days_ago in (60, 61, 0):
-        _open(HANGZHOU_XIHU, f"西湖网站{days_ago}", days_ago=days_ago, assignee=busy)
-    _open(HANGZHOU_XIHU, "无人认领的网站")
+        open_item(HANGZHOU_XIHU, f"西湖网站{days_ago}", days_ago=days_ago, assignee=busy)
+    open_item(HANGZHOU_XIHU, "无人认领的网站")
     beijing = _named(staff("reviewer", BEIJING_CHAOYANG), "北京的审核员")
-    _open(BEIJING_CHAOYANG, "别处的网站", days_ago=60, assignee=beijing)
+    open_item(BEIJING_CHAOYANG, "别处的网站", days_ago=60, assignee=beijing)
 
     page = _page(signed_in(supervisor))
 
@@ -131,7 +104,7 @@ def test_a_supervisor_sees_the_load_per_reviewer_the_overdue_counts_and_the_week
 def test_administrative_roles_see_their_duties_with_what_is_waiting(client, staff, signed_in, role,
                                                                       expected, absent):
     staff("reviewer", HANGZHOU_XIHU, enrolled=False)
-    _open(HANGZHOU_XIHU, "不属于管理员的网站")
+    open_item(HANGZHOU_XIHU, "不属于管理员的网站")
     page = _page(signed_in(staff(role)))
     for text in expected:
         assert text in page
@@ -162,20 +135,20 @@ def test_the_number_of_queries_does_not_grow_with_the_work(client, staff, signed
                                                           django_assert_max_num_queries):
     user = staff(role, BEIJING_CHAOYANG)
     reviewer = user if role == "reviewer" else staff("reviewer", BEIJING_CHAOYANG)
-    _open(BEIJING_CHAOYANG, "第一个", assignee=reviewer)
-    _open(BEIJING_CHAOYANG, "第二个")
-    _booked_today(reviewer)
+    open_item(BEIJING_CHAOYANG, "第一个", assignee=reviewer)
+    open_item(BEIJING_CHAOYANG, "第二个")
+    booked_today(reviewer)
     signed_in(user)
     _queries(client)  # warm the per-process caches (content types, the session's device)
     few = _queries(client)
 
     for number in range(12):
         assignee = reviewer if number % 2 else None
-        _open(BEIJING_CHAOYANG, f"更多{number}", days_ago=number * 5, assignee=assignee)
+        open_item(BEIJING_CHAOYANG, f"更多{number}", days_ago=number * 5, assignee=assignee)
     for _other in range(3):
         staff("reviewer", BEIJING_CHAOYANG)
-    _booked_today(reviewer)
-    _booked_today(reviewer)
+    booked_today(reviewer)
+    booked_today(reviewer)
 
     with django_assert_max_num_queries(few):
         page = client.get(HOME).content.decode()
