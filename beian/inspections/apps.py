@@ -6,3 +6,8 @@ class InspectionsConfig(AppConfig):
     name = "beian.inspections"
     label = "inspections"
     verbose_name = _("Face reviews and on-site inspections")
+
+    def ready(self):
+        from beian.inspections.home_sections import register_sections
+
+        register_sections()

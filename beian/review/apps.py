@@ -9,3 +9,6 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         from beian.review import signals  # noqa: F401 - connects the receivers
+        from beian.review.home_sections import register_sections
+
+        register_sections()

@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from beian.accounts.jurisdiction import agencies_in_scope
+from beian.accounts.models import User
 from beian.core import pii
 from beian.review.models import ReviewItem, ReviewSearchKey
 from beian.rules import normalize_domain, parse_record_number
@@ -92,3 +94,45 @@ def queue(user, filters: QueueFilter, *, today: date | None = None) -> QuerySet[
             items = items.filter(Q(title__icontains=filters.search)
                                  | Q(sponsor_name__icontains=filters.search))
     return items.order_by("due_date", "submitted_at", "id")
+
+
+# --- the staff home page (beian.review.home_sections) ------------------------------------------------
+# Each list is one query with a limit; the counts of one user's work are one aggregate query.
+
+def open_items_assigned_to(user, *, limit: int) -> list[ReviewItem]:
+    """The user's own open items, overdue first (earliest due date first)."""
+    return list(items_in_scope(user).filter(is_open=True, assignee=user).select_related("agency")
+                .order_by("due_date", "submitted_at", "id")[:limit])
+
+
+def unassigned_open_items(user, *, limit: int) -> list[ReviewItem]:
+    """Open items of the user's jurisdiction that nobody has taken yet, overdue first."""
+    return list(items_in_scope(user).filter(is_open=True, assignee__isnull=True).select_related("agency")
+                .order_by("due_date", "submitted_at", "id")[:limit])
+
+
+def workload_counts(user, *, today: date) -> dict[str, int]:
+    """Open, overdue and unassigned items of the jurisdiction, the user's own and how many of those are
+    overdue, and the open items still assigned to a deactivated account (nobody will decide them)."""
+    overdue = Q(due_date__lt=today)
+    mine = Q(assignee=user)
+    return items_in_scope(user).filter(is_open=True).aggregate(
+        open=Count("id"), overdue=Count("id", filter=overdue),
+        unassigned=Count("id", filter=Q(assignee__isnull=True)),
+        mine=Count("id", filter=mine), mine_overdue=Count("id", filter=mine & overdue),
+        with_deactivated=Count("id", filter=Q(assignee__is_active=False)))
+
+
+def load_per_reviewer(user, *, today: date, limit: int) -> list[User]:
+    """The active police accounts of a supervisor's jurisdiction with their open and overdue items
+    (`open_count`, `overdue_count`), most overdue first: one grouped query however many items."""
+    if user.role != User.Role.SUPERVISOR:
+        return []
+    is_open = Q(review_items__is_open=True)
+    is_overdue = is_open & Q(review_items__due_date__lt=today)
+    return list(User.objects.filter(role__in=User.POLICE_ROLES, is_active=True,
+                                    agency__in=agencies_in_scope(user))
+                .annotate(open_count=Count("review_items", filter=is_open),
+                          overdue_count=Count("review_items", filter=is_overdue))
+                .select_related("agency")
+                .order_by("-overdue_count", "-open_count", "username")[:limit])

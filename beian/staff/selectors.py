@@ -3,12 +3,13 @@ contact details, the audit log."""
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
-from beian.core.models import Agency, AuditEntry
+from beian.core.models import Agency, AuditEntry, AuditHeadExport
 
 Role = User.Role
 
@@ -99,3 +100,21 @@ def audit_entries(*, action: str = "", actor: str = "", since: datetime.date | N
 
 def audit_actions() -> list[str]:
     return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())
+
+
+def accounts_without_authenticator(actor: User) -> QuerySet[User]:
+    """Active staff accounts the actor administers that have not set up their authenticator yet: they
+    cannot work until they do (the first sign-in asks them to)."""
+    confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return staff_accounts_visible_to(actor).filter(is_active=True).exclude(Exists(confirmed))
+
+
+def audit_export_state() -> dict:
+    """When the newest entry covered by an exported chain head was recorded, and how many entries
+    came after it (the next periodic export covers them): two indexed reads."""
+    export = AuditHeadExport.objects.filter(last_exported_id__isnull=False).first()
+    if export is None:
+        return {"last_exported_at": None, "not_yet_exported": AuditEntry.objects.count()}
+    last = AuditEntry.objects.filter(pk=export.last_exported_id).values_list("created_at", flat=True).first()
+    return {"last_exported_at": last,
+            "not_yet_exported": AuditEntry.objects.filter(pk__gt=export.last_exported_id).count()}
