@@ -15,6 +15,7 @@ at most MAX_SIDE pixels on its longest side and encoded as JPEG at a falling qua
 from __future__ import annotations
 
 import io
+import math
 
 from PIL import Image, ImageOps
 
@@ -162,10 +163,10 @@ def reencode_image(data: bytes) -> tuple[bytes, str]:
     return output.getvalue(), image_format
 
 
-# Qualities tried in turn until the JPEG fits; below the last one the picture is made smaller instead
-# (text in a document stays legible at a smaller size longer than at a lower quality).
+# Qualities tried in turn until the JPEG fits; when even the last one is too large the picture is made
+# smaller instead (text in a document stays legible at a smaller size longer than at a lower quality).
 _QUALITIES = (85, 75, 65, 55, 45)
-_STEP_DOWN = 0.8  # each further reduction of the sides when even the lowest quality is too large
+_STEP_DOWN = 0.8  # the least reduction of the sides when even the lowest quality is too large
 
 
 def fit_image(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> tuple[bytes, str]:
@@ -215,16 +216,26 @@ def shrink_image(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> tuple[bytes,
     picture.info = {}  # resize copies the info dict (comments, ICC profile): none of it is kept
     try:
         while True:
-            for quality in _QUALITIES:
-                output = io.BytesIO()
-                picture.save(output, "JPEG", quality=quality, optimize=True)
-                if output.tell() <= max_bytes:
-                    return output.getvalue(), "JPEG"
-            if max(picture.size) <= 64:  # cannot happen for max_bytes of a few KB or more
-                raise InvalidImage("cannot be made small enough")
-            smaller = picture.resize((max(1, round(picture.width * _STEP_DOWN)),
-                                      max(1, round(picture.height * _STEP_DOWN))), Image.Resampling.LANCZOS)
-            picture.close()
-            picture = smaller
+            lowest = _jpeg(picture, _QUALITIES[-1])
+            if len(lowest) > max_bytes:  # no quality will do: smaller sides, by how far it is off
+                if max(picture.size) <= 64:  # cannot happen for max_bytes of a few KB or more
+                    raise InvalidImage("cannot be made small enough")
+                factor = min(_STEP_DOWN, max(0.5, 0.95 * math.sqrt(max_bytes / len(lowest))))
+                smaller = picture.resize((max(1, round(picture.width * factor)),
+                                          max(1, round(picture.height * factor))), Image.Resampling.LANCZOS)
+                picture.close()
+                picture = smaller
+                continue
+            for quality in _QUALITIES[:-1]:
+                data = _jpeg(picture, quality)
+                if len(data) <= max_bytes:
+                    return data, "JPEG"
+            return lowest, "JPEG"
     finally:
         picture.close()
+
+
+def _jpeg(picture: Image.Image, quality: int) -> bytes:
+    output = io.BytesIO()
+    picture.save(output, "JPEG", quality=quality, optimize=True)
+    return output.getvalue()
