@@ -81,7 +81,7 @@ def eight_uploads_at_once(tmp_path, data: bytes) -> dict:
 
 
 def test_eight_decompression_bombs_at_once_are_refused_without_decoding_them(tmp_path):
-    bomb = one_colour_png(6300, 6300)  # about 128 KB, 39.7 million pixels
+    bomb = one_colour_png(8200, 8200)  # about 200 KB, 67 million pixels: above the decoding cap
     measured = eight_uploads_at_once(tmp_path, bomb)
     assert measured["outcomes"] == ["too_many_pixels"] * 8
     assert measured["growth"] < BOMB_BUDGET_MB * MB, f"{measured['growth'] / MB:.0f} MB"
@@ -100,7 +100,7 @@ def test_the_documents_page_says_the_picture_has_too_many_pixels(client, referen
     services.save_sponsor_entity(actor=user, values=enterprise_values())
     client.force_login(user)
     response = client.post(reverse("sponsors:documents"), {
-        "id_front": upload("front.png", one_colour_png(6300, 6300), content_type="image/png")})
+        "id_front": upload("front.png", one_colour_png(8200, 8200), content_type="image/png")})
     assert response.status_code == 400
     message = response.context["form"].errors["id_front"][0]
-    assert "像素" in message and "4096 × 3072" in message
+    assert "像素" in message and "8200 × 8200" in message and "8192 × 6144" in message
