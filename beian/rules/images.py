@@ -167,6 +167,10 @@ def reencode_image(data: bytes) -> tuple[bytes, str]:
 # smaller instead (text in a document stays legible at a smaller size longer than at a lower quality).
 _QUALITIES = (85, 75, 65, 55, 45)
 _STEP_DOWN = 0.8  # the least reduction of the sides when even the lowest quality is too large
+_ORIENTATION = 0x0112  # the EXIF tag; its values as the turn that makes the picture upright
+_TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+          4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270,
+          7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90}  # as ImageOps.exif_transpose
 
 
 def fit_image(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> tuple[bytes, str]:
@@ -201,15 +205,20 @@ def shrink_image(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> tuple[bytes,
     """A JPEG of at most `max_bytes` and MAX_SIDE pixels on its longest side, upright (EXIF
     orientation applied) and without metadata. Raises InvalidImage.
 
-    At most the decoded picture (a JPEG at reduced scale) and one reduced copy exist at a time."""
+    At most the decoded picture (a JPEG at reduced scale) and the reduced copy exist at a time; the
+    picture is turned and its mode changed only once it is small."""
     image = _decode(data, MAX_DECODE_PIXELS, draft_side=MAX_SIDE)
     try:
-        ImageOps.exif_transpose(image, in_place=True)
-        scale = min(1.0, MAX_SIDE / max(image.size))
+        orientation = image.getexif().get(_ORIENTATION)
+        scale = min(1.0, MAX_SIDE / max(image.size))  # the longest side, whichever way it is turned
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         reduced = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     finally:
         image.close()
+    if orientation in _TURNS:  # turned upright once small: no second full-size copy of the pixels
+        upright = reduced.transpose(_TURNS[orientation])
+        reduced.close()
+        reduced = upright
     picture = _flattened(reduced)
     if picture is not reduced:
         reduced.close()

@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.utils import translation
-from PIL import Image, ImageFile
+from PIL import Image, ImageFile, ImageOps
 
 from beian.rules.images import MAX_SIDE, MAX_UPLOAD_BYTES, fit_image
 from beian.sponsors.documents import UploadRefused, clean_image
@@ -109,3 +109,20 @@ def test_a_file_over_the_raw_upload_limit_is_refused_with_both_sizes(settings):
 
 def test_the_raw_upload_limit_is_15_mb(settings):
     assert settings.IMAGE_UPLOAD_MAX_BYTES == 15 * MB
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_is_applied_like_pillow_does(orientation):
+    """The reduced picture is turned upright after it is made small (one full-size copy less)."""
+    picture = Image.new("RGB", (3000, 2000), (0, 0, 255))
+    picture.paste((255, 0, 0), (0, 0, 1000, 500))  # a red corner shows where the top left went
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    data = encode(picture, "JPEG", exif=exif, quality=95)
+    expected = ImageOps.exif_transpose(Image.open(io.BytesIO(data))).resize((1000, 1000))
+    clean, _format = fit_image(data, max_bytes=len(data) - 1)  # over the limit: made smaller
+    result = Image.open(io.BytesIO(clean))
+    assert result.size == ((2000, 1333) if orientation < 5 else (1333, 2000))
+    result = result.resize((1000, 1000))
+    for point in ((50, 50), (950, 50), (50, 950), (950, 950)):
+        assert result.getpixel(point) == pytest.approx(expected.getpixel(point), abs=40)
