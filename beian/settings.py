@@ -210,10 +210,16 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = _read("FILE_UPLOAD_DIRECTORY_PERMISSIONS", _
 REQUEST_MAX_BODY_BYTES = _read("REQUEST_MAX_BODY_BYTES", env.int, default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = _read("DATA_UPLOAD_MAX_MEMORY_SIZE", env.int, default=2621440)  # 2.5 MB
 FILE_UPLOAD_MAX_MEMORY_SIZE = _read("FILE_UPLOAD_MAX_MEMORY_SIZE", env.int, default=1024 * 1024)
-# Uploaded images (ADR 0096): the images one process decodes at a time. Each is at most 12.6
-# megapixels (beian.rules.images.MAX_PIXELS), 48 MiB decoded plus one clean copy, so a process
-# needs about 100 MB more per slot whatever number of uploads arrive together.
+# Uploaded images (ADR 0096, 0109): the images one process decodes at a time. A photo that is stored
+# as sent is at most 12.6 megapixels (beian.rules.images.MAX_PIXELS), 48 MiB decoded plus one clean
+# copy; a larger one is made smaller, a JPEG decoded at reduced scale (a few MB), a PNG of up to 50
+# megapixels in full (192 MiB), so a process needs 100–200 MB more per slot at the very worst.
 IMAGE_DECODES_AT_ONCE = _read("IMAGE_DECODES_AT_ONCE", env.int, default=2)
+# Photos and scans (ADR 0109): the largest file accepted, made smaller to the stored 512 KB on the
+# server when the page's script did not do it already; and the largest body of the pages that take
+# photos (sponsor documents, the filing wizard's steps): three photos at the limit and the form.
+IMAGE_UPLOAD_MAX_BYTES = _read("IMAGE_UPLOAD_MAX_BYTES", env.int, default=15 * 1024 * 1024)
+PHOTO_PAGE_MAX_BODY_BYTES = _read("PHOTO_PAGE_MAX_BODY_BYTES", env.int, default=45 * 1024 * 1024)
 WHITENOISE_MAX_AGE = 3600
 
 TASKS = {"default": {"BACKEND": _read("TASKS_BACKEND", env.str,

@@ -2,8 +2,9 @@
 Content-Length, before anything reads it (the CSRF check reads a posted form, so this runs first).
 
 The limit of a request is, in this order: the one its view declares (`@body_limit("SETTING")`, e.g.
-the CSV imports), the one of its path prefix (`limit_path`, e.g. /api/ registers API_MAX_BODY_BYTES
-and its own error shape), else REQUEST_MAX_BODY_BYTES. Limits are setting names, read per request.
+the CSV imports, or the pages that take photos of up to 15 MB each, ADR 0109), the one of its path
+prefix (`limit_path`, e.g. /api/ registers API_MAX_BODY_BYTES and its own error shape), else
+REQUEST_MAX_BODY_BYTES. Limits are setting names, read per request.
 
 A body without Content-Length (Transfer-Encoding: chunked) is refused with 411: Django's WSGI request
 reads no more than Content-Length bytes, so such a body would silently arrive empty. The reverse proxy
@@ -77,7 +78,7 @@ def refusal(request, status: int, message: str) -> HttpResponse:
 def too_large(request, limit: int) -> HttpResponse:
     return refusal(request, 413, _(
         "What you sent is larger than %(limit)s, the most this page accepts. Choose smaller files "
-        "(photos: JPEG or PNG of at most 512 KB) and send it again.") % {"limit": filesizeformat(limit)})
+        "(photos: JPEG or PNG of at most 15 MB each) and send it again.") % {"limit": filesizeformat(limit)})
 
 
 def length_required(request) -> HttpResponse:

@@ -14,6 +14,7 @@ from beian.filings.labels import LANGUAGES
 from beian.filings.models import LeaderDocument, WebsiteApplication
 from beian.filings.uploads import clean_scheme_document
 from beian.sponsors.documents import CleanImage, UploadRefused, clean_image
+from beian.sponsors.photo_input import photo_input
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 LEADER_FIELDS = ("name", "certificate_type", "certificate_number", "mobile", "office_phone", "email")
@@ -118,9 +119,9 @@ class BasicForm(StepForm):
                 max_length=100)
             self.fields[f"pre_approval_scan_{row.code}"] = forms.FileField(
                 label=_("Scan of the approval: %(name)s") % {"name": row.name}, required=False,
-                help_text=_("JPEG or PNG, at most 512 KB. A scan uploaded before is kept unless you "
-                            "choose a new one."),
-                widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
+                help_text=_("JPEG or PNG; a larger photo is reduced to 512 KB automatically. A scan "
+                            "uploaded before is kept unless you choose a new one."),
+                widget=photo_input())
 
     def clean(self):
         return self.clean_images(super().clean(), [f"pre_approval_scan_{row.code}"
@@ -196,8 +197,10 @@ class LeadersForm(StepForm):
                                                               max_length=254)
         for kind, label in LeaderDocument.Kind.choices:  # the security leader's ID photos
             self.fields[f"security_photo_{kind}"] = forms.FileField(
-                label=label, required=False, help_text=_("JPEG or PNG, at most 512 KB, clear and complete."),
-                widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
+                label=label, required=False,
+                help_text=_("JPEG or PNG, clear and complete. A larger photo is reduced to 512 KB "
+                            "automatically."),
+                widget=photo_input())
 
         self._offer_to_keep_numbers()
 
@@ -265,7 +268,7 @@ class PromptForm(StepForm):
         label=_("Security protection scheme (interactive websites, optional)"), required=False,
         help_text=_("PDF (at most 5 MB) or a JPEG/PNG image. A document attached before is kept unless "
                     "you choose a new one."),
-        widget=forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
+        widget=photo_input(accept="application/pdf,image/jpeg,image/png"))  # a PDF is sent as it is
 
     def clean_security_scheme(self):
         uploaded = self.cleaned_data.get("security_scheme")

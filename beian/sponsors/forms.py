@@ -18,6 +18,7 @@ from beian.rules import InputError, message_for
 from beian.sponsors import checks, divisions
 from beian.sponsors.documents import UploadRefused, clean_image
 from beian.sponsors.models import SponsorDocument
+from beian.sponsors.photo_input import photo_input
 
 IDENTITY_FIELDS = ("sponsor_type", "name", "certificate_type", "certificate_number",
                    "certificate_valid_until", "certificate_long_term")
@@ -222,8 +223,9 @@ class DocumentsForm(forms.Form):
         for kind in kinds:
             self.fields[kind] = forms.FileField(
                 label=kind.label, required=False,
-                help_text=_("JPEG or PNG, at most 512 KB, clear and complete."),
-                widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}))
+                help_text=_("JPEG or PNG, clear and complete. A larger photo is reduced to 512 KB "
+                            "automatically."),
+                widget=photo_input())
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from beian.accounts import reauth
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
+from beian.core.body_limits import body_limit
 from beian.core.private_files import image_response
 from beian.sponsors import checks, divisions, selectors, services
 from beian.sponsors.forms import (
@@ -165,6 +166,7 @@ def owner_reveal_view(request, which: str):
         "minutes": settings.OWNER_REVEAL_MINUTES}, status=status)
 
 
+@body_limit("PHOTO_PAGE_MAX_BODY_BYTES")  # photos up to 15 MB each, made smaller (ADR 0109)
 @role_required(APPLICANT)
 @require_http_methods(["GET", "POST"])
 def documents_view(request):

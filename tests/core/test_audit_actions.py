@@ -10,8 +10,8 @@ from django.utils import translation
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditChainHead, AuditEntry
-from beian.review.services import AUDIT_ACTION_OF_DECISION
 from beian.imports.models import ApiToken
+from beian.review.services import AUDIT_ACTION_OF_DECISION
 
 SOURCE = Path(__file__).resolve().parents[2] / "beian"
 

@@ -10,7 +10,10 @@ import json
 import sys
 
 import pytest
+from django.template.defaultfilters import filesizeformat
 from django.test.client import ClientHandler
+
+from beian.core.body_limits import FORM_ALLOWANCE
 
 pytestmark = pytest.mark.django_db
 
@@ -66,12 +69,31 @@ def test_a_60_mb_upload_is_refused_before_its_body_is_read():
     assert body.consumed == 0, f"{body.consumed / MB:.1f} MB read"
     assert response.status_code == 413
     page = response.content.decode().replace("\xa0", " ")
-    assert "请求过大" in page and "10.0 MB" in page  # in the user's language, with the limit
+    # In the user's language, with the limit of the photo pages (ADR 0109).
+    assert "请求过大" in page and filesizeformat(45 * MB + FORM_ALLOWANCE).replace("\xa0", " ") in page
+
+
+@pytest.mark.parametrize("path", ["/sponsor/documents/", "/filings/1/step/leaders/"])
+def test_the_photo_pages_let_three_12_mb_phone_photos_through(path):
+    """Photos are made smaller, not refused (ADR 0109): a body of 40 MB reaches the page's form."""
+    size = 40 * MB
+    body = GeneratedBody(file_field_head(), size)
+    response = send(path, body, length=size, content_type=f"multipart/form-data; boundary={BOUNDARY}")
+    assert response.status_code != 413
+    assert body.consumed > 0  # read by the page, not refused from its Content-Length
+
+
+def test_other_pages_keep_the_10_mb_limit():
+    body = GeneratedBody(file_field_head(), 20 * MB)
+    response = send("/sponsor/edit/", body, length=20 * MB,
+                    content_type=f"multipart/form-data; boundary={BOUNDARY}")
+    assert body.consumed == 0 and response.status_code == 413
+    assert "10.0" in response.content.decode()
 
 
 def test_the_413_page_speaks_english_to_an_english_browser():
     body = GeneratedBody(file_field_head(), 20 * MB)
-    response = send("/sponsor/documents/", body, length=20 * MB, HTTP_ACCEPT_LANGUAGE="en",
+    response = send("/sponsor/edit/", body, length=20 * MB, HTTP_ACCEPT_LANGUAGE="en",
                     content_type=f"multipart/form-data; boundary={BOUNDARY}")
     assert response.status_code == 413
     assert "Request too large" in response.content.decode()

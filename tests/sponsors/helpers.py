@@ -92,6 +92,32 @@ def big_jpeg(min_bytes=600 * 1024) -> bytes:
         side += 100
 
 
+def phone_photo(min_bytes: int, *, size=(4032, 3024), image_format="JPEG",
+                orientation: int | None = None) -> bytes:
+    """A photo of at least `min_bytes` as a phone makes it: `size` pixels, a gradient under random
+    noise (noise does not compress, so the more of it the larger the file), an EXIF orientation tag
+    when given (6: the camera was turned, the picture is stored on its side)."""
+    noise = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+    gradient = Image.linear_gradient("L").resize(size).convert("RGB")
+    options = {}
+    if orientation is not None:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        exif.get_ifd(0x8825)[2] = (39.0, 54.0, 27.0)  # GPS latitude: must not survive
+        options["exif"] = exif
+    steps = ((0.25, 80), (0.5, 90), (1.0, 95)) if image_format == "JPEG" else ((1.0, None),)
+    for amount, quality in steps:
+        picture = Image.blend(gradient, noise, amount)
+        if quality is None:
+            options["compress_level"] = 1  # a PNG of noise: as large as its pixels whatever the level
+        else:
+            options["quality"] = quality
+        data = encode(picture, image_format, **options)
+        if len(data) >= min_bytes:
+            return data
+    raise AssertionError(f"{size} cannot make {min_bytes} bytes")
+
+
 def upload(name: str, data: bytes, content_type="image/jpeg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
 

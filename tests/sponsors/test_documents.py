@@ -25,14 +25,12 @@ from tests.sponsors.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-def test_a_600_kb_jpeg_is_refused_with_its_size():
-    data = big_jpeg()
+def test_a_600_kb_jpeg_is_accepted_and_stored_within_512_kb():
+    data = big_jpeg()  # refused for its size before ADR 0109, made smaller now
     assert len(data) >= 600 * 1024
-    with pytest.raises(UploadRefused) as refused:
-        clean_image(upload("photo.jpg", data))
-    assert refused.value.reason == "too_large"
-    message = str(refused.value)
-    assert "512 KB" in message and f"{(len(data) + 1023) // 1024} KB" in message
+    image = clean_image(upload("photo.jpg", data))
+    assert len(image.data) <= 512 * 1024 and image.content_type == "image/jpeg"
+    assert Image.open(io.BytesIO(image.data)).format == "JPEG"
 
 
 def test_a_png_renamed_jpg_is_accepted_as_the_png_it_is():
@@ -80,13 +78,14 @@ def test_the_documents_page_keeps_the_good_files_and_names_the_bad_one(client, r
     response = client.post(reverse("sponsors:documents"), {
         "id_front": upload("front.jpg", jpeg()),
         "id_back": upload("back.png", b"not an image", content_type="image/png"),
-        "licence": upload("licence.jpg", big_jpeg()),
+        "licence": upload("licence.jpg", big_jpeg()),  # over 512 KB: made smaller, stored (ADR 0109)
     })
     assert response.status_code == 400
     form = response.context["form"]
-    assert set(form.errors) == {"id_back", "licence"}
-    assert "KB" in form.errors["licence"][0]
-    assert list(SponsorDocument.objects.values_list("kind", flat=True)) == ["id_front"]
+    assert set(form.errors) == {"id_back"}
+    assert "JPEG" in form.errors["id_back"][0]
+    assert sorted(SponsorDocument.objects.values_list("kind", flat=True)) == ["id_front", "licence"]
+    assert SponsorDocument.objects.get(kind="licence").size <= 512 * 1024
     assert "error-summary" in response.content.decode()
 
 

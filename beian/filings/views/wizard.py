@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beian.accounts.models import User
+from beian.core.body_limits import body_limit
 from beian.filings import checks, selectors, services
 from beian.filings.forms import STEP_FORMS, check_url_for
 from beian.filings.labels import labels_for
@@ -95,6 +96,7 @@ def _render_step(request, application, step, form, *, status=200):
     return render(request, f"filings/step_{step}.html", context, status=status)
 
 
+@body_limit("PHOTO_PAGE_MAX_BODY_BYTES")  # photos up to 15 MB each, made smaller (ADR 0109)
 @role_required(APPLICANT)
 @require_http_methods(["GET", "POST"])
 def step_view(request, application_id: int, step: str):
