@@ -6,3 +6,10 @@ class InspectionsConfig(AppConfig):
     name = "beian.inspections"
     label = "inspections"
     verbose_name = _("Face reviews and on-site inspections")
+
+    def ready(self):
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.inspections.to_do import booking_tasks
+
+        register_source("inspections", booking_tasks)

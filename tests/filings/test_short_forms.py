@@ -16,8 +16,8 @@ from tests.sponsors.helpers import make_applicant
 
 pytestmark = pytest.mark.django_db
 
-RETURN_REASONS = [{"code": "domain-unreachable", "text_zh": "域名无法访问", "text_en": "The domain does not answer",
-                   "field": "website.domains[0]"}]
+RETURN_REASONS = [{"code": "domain-unreachable", "text_zh": "域名无法访问",
+                   "text_en": "The domain does not answer", "field": "website.domains[0]"}]
 
 
 def _wrapper_of(page: str, field: str) -> str:
@@ -98,7 +98,8 @@ def test_a_first_sponsor_form_starts_from_the_account(client, reference_data):
 def test_an_individual_sponsor_is_named_after_the_account(client, reference_data):
     applicant = make_applicant()
     client.force_login(applicant)
-    page = client.post(reverse("sponsors:edit"), {"sponsor_type": "individual", "refresh": "1"}).content.decode()
+    page = client.post(reverse("sponsors:edit"),
+                       {"sponsor_type": "individual", "refresh": "1"}).content.decode()
     assert re.search(r'name="name"[^>]*value="' + applicant.real_name, page)
 
 
