@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "beian.notifications.context_processors.unread_messages",
+                "beian.accounts.context_processors.to_do_count",
             ],
         },
     },
@@ -290,6 +291,8 @@ AUDIT_HEAD_EXPORT_SECONDS = _read("AUDIT_HEAD_EXPORT_SECONDS", env.int, default=
 # Business settings (SPEC: configurable).
 REVIEW_DEADLINE_WORKING_DAYS = _read("REVIEW_DEADLINE_WORKING_DAYS", env.int, default=21)
 LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
+# The applicant's home lists a sponsor certificate this many days before it expires.
+CERTIFICATE_EXPIRY_NOTICE_DAYS = _read("CERTIFICATE_EXPIRY_NOTICE_DAYS", env.int, default=30)
 # Unregistered websites (SPEC §4.7): days to file after the import, largest CSV upload accepted.
 UNREGISTERED_DEADLINE_DAYS = _read("UNREGISTERED_DEADLINE_DAYS", env.int, default=30)
 UNREGISTERED_UPLOAD_MAX_BYTES = _read("UNREGISTERED_UPLOAD_MAX_BYTES", env.int, default=50 * 1024 * 1024)

@@ -6,3 +6,10 @@ class BadgeChecksConfig(AppConfig):
     name = "beian.badge_checks"
     label = "badge_checks"
     verbose_name = _("Badge-display checks")
+
+    def ready(self):
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.badge_checks.to_do import badge_tasks
+
+        register_source("badge_checks", badge_tasks)

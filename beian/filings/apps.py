@@ -12,3 +12,11 @@ class FilingsConfig(AppConfig):
         from beian.filings import review_kind
 
         review_kind.register_kind()
+
+        # What waits for the applicant and the state of each filing, on their home (beian.accounts).
+        from beian.accounts import cases, to_do
+        from beian.filings.cases import filing_cases
+        from beian.filings.to_do import filing_tasks
+
+        to_do.register_source("filings", filing_tasks)
+        cases.register_source("filings", filing_cases)

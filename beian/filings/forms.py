@@ -31,12 +31,17 @@ def _yes_no(value: str):
 
 class StepForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Answers the application may be submitted without (beian.filings.checks.missing_fields asks for
+    # the rest): the page marks them "(optional)" so that nobody fills them in just in case.
+    optional_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, check_url: str = "", application: WebsiteApplication | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
         self.add_fields()
         state_length_limits(self)
+        for name in self.optional_fields:
+            self.fields[name].optional = True
         if check_url:  # live checking: leaving a changed field asks the rules about it (htmx)
             for name, field in self.fields.items():
                 if name != "version" and not isinstance(field, forms.FileField):
@@ -59,6 +64,8 @@ class StepForm(forms.Form):
 
 
 class BasicForm(StepForm):
+    optional_fields = ("other_domains", "icp_number", "access_provider_region", "registrar",
+                       "interactive_services", "pre_approvals")
     name = forms.CharField(label=_("Website name"), required=False, max_length=100)
     has_own_domain = forms.ChoiceField(
         label=_("Does the website have its own domain?"), choices=YES_NO, initial="yes",
@@ -126,6 +133,16 @@ class BasicForm(StepForm):
     def clean(self):
         return self.clean_images(super().clean(), [f"pre_approval_scan_{row.code}"
                                                    for row in self.pre_approval_rows])
+
+    def shown_when(self) -> dict[str, str]:
+        """Fields that apply only after another answer, as {field: "<field>=<value>"}: the page shows them
+        only then (filings.js), so a non-interactive website without pre-approvals sees a short form.
+        The server keeps them either way (a hidden answer is still saved and checked)."""
+        conditions = {"interactive_services": "interactive=yes"}
+        for row in self.pre_approval_rows:
+            for part in ("number", "scan"):
+                conditions[f"pre_approval_{part}_{row.code}"] = f"pre_approvals={row.code}"
+        return conditions
 
     def document_number_fields(self):
         """Per pre-approval: its document number, then its scan."""
@@ -262,10 +279,11 @@ def initial_leaders(application: WebsiteApplication) -> dict:
 
 
 class PromptForm(StepForm):
+    optional_fields = ("security_scheme",)
     agreement_accepted = forms.BooleanField(
         label=_("I have read the information network security protection scheme"), required=False)
     security_scheme = forms.FileField(
-        label=_("Security protection scheme (interactive websites, optional)"), required=False,
+        label=_("Security protection scheme (interactive websites)"), required=False,
         help_text=_("PDF (at most 5 MB) or a JPEG/PNG image. A document attached before is kept unless "
                     "you choose a new one."),
         widget=photo_input(accept="application/pdf,image/jpeg,image/png"))  # a PDF is sent as it is

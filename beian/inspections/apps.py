@@ -11,3 +11,9 @@ class InspectionsConfig(AppConfig):
         from beian.inspections.home_sections import register_sections
 
         register_sections()
+
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.inspections.to_do import booking_tasks
+
+        register_source("inspections", booking_tasks)

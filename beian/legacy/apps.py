@@ -19,3 +19,9 @@ class LegacyConfig(AppConfig):
         uploads.register(uploads.Importer(kind=ImportRun.Kind.LEGACY, columns=LEGACY_COLUMNS,
                                           import_rows=services.import_rows,
                                           allowed_agencies=selectors.agencies_for))
+
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.legacy.to_do import claim_tasks
+
+        register_source("legacy", claim_tasks)

@@ -12,3 +12,9 @@ class SponsorsConfig(AppConfig):
         from beian.sponsors import review_kind
 
         review_kind.register_kind()
+
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.sponsors.to_do import sponsor_tasks
+
+        register_source("sponsors", sponsor_tasks)

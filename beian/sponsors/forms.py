@@ -187,6 +187,17 @@ def kept_input(post) -> dict:
     return {key: post.get(key) for key in post if key not in ("csrfmiddlewaretoken", "refresh")}
 
 
+def prefilled_from_account(user, typed: dict) -> dict:
+    """A first sponsor form starts from what the account already told us: the person in charge's name,
+    mobile and e-mail, and for an individual also the sponsor's own name. What was typed wins."""
+    chosen = SponsorType.objects.filter(code=typed.get("sponsor_type") or "").first() \
+        or SponsorType.objects.filter(active=True).first()
+    account = {"person_name": user.real_name, "mobile": user.mobile, "email": user.email}
+    if chosen is not None and not chosen.is_unit:
+        account["name"] = user.real_name
+    return {**account, **{name: value for name, value in typed.items() if value}}
+
+
 def initial_from_entity(entity, identity=None) -> dict:
     """The owner's own form, without the certificate numbers: those stay out of the page (SPEC §8);
     an empty number field keeps the stored number (`current_numbers`)."""

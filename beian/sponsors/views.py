@@ -23,6 +23,7 @@ from beian.sponsors.forms import (
     current_numbers,
     initial_from_entity,
     kept_input,
+    prefilled_from_account,
 )
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
 from beian.staff.permissions import role_required
@@ -116,6 +117,8 @@ def edit_view(request):
             initial = kept_input(request.POST)
         else:
             initial = initial_from_entity(entity, identity=change) if entity else {}
+        if entity is None:
+            initial = prefilled_from_account(request.user, initial)
         return _render_edit(request, SponsorEntityForm(initial=initial, lock_identity=lock_identity,
                                                        current=current), entity)
     initial = initial_from_entity(entity, identity=change) if lock_identity else None

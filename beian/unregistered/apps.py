@@ -20,3 +20,9 @@ class UnregisteredConfig(AppConfig):
         uploads.register(uploads.Importer(kind=ImportRun.Kind.UNREGISTERED, columns=UNREGISTERED_COLUMNS,
                                           import_rows=services.import_rows,
                                           allowed_agencies=selectors.agencies_for))
+
+        # What waits for the applicant, on their home list (beian.accounts.to_do).
+        from beian.accounts.to_do import register_source
+        from beian.unregistered.to_do import unregistered_tasks
+
+        register_source("unregistered", unregistered_tasks)

@@ -1,4 +1,5 @@
-"""The applicant's account menu (SPEC §4.1), in the order of the guide.
+"""The applicant's home (SPEC §4.1): what needs the account, most urgent first (beian.accounts.to_do),
+the state of every filing (beian.accounts.cases), then the account menu in the order of the guide.
 
 Each entry names the URL the feature will have; an entry whose URL does not exist yet is shown as
 "not yet available" instead of a dead link, and lights up when its app adds the URL.
@@ -6,9 +7,12 @@ Each entry names the URL the feature will have; an entry whose URL does not exis
 
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beian.accounts.cases import cases_for
 from beian.accounts.models import User
+from beian.accounts.to_do import tasks_for
 from beian.accounts.views.common import home_for
 
 MENU = [
@@ -36,4 +40,11 @@ def account_menu(request):
         return redirect(home_for(request.user))
     items = [{"url": _url(name), "title": title, "description": description}
              for name, title, description in MENU]
-    return render(request, "accounts/menu.html", {"items": items})
+    today = timezone.localdate()
+    tasks = []
+    for task in tasks_for(request.user, today):
+        days = task.days_left(today)
+        overdue = -days if days is not None and days < 0 else 0
+        tasks.append({"task": task, "days_left": days, "overdue_days": overdue})
+    return render(request, "accounts/menu.html", {"items": items, "tasks": tasks,
+                                                  "cases": cases_for(request.user)})

@@ -14,17 +14,11 @@ from beian.filings import checks, selectors, services
 from beian.filings.forms import STEP_FORMS, check_url_for
 from beian.filings.labels import labels_for
 from beian.filings.models import AccessProvider, SecurityNotice, WebsiteApplication
+from beian.filings.progress import STEPS, step_list
 from beian.sponsors import selectors as sponsor_selectors
 from beian.staff.permissions import role_required
 
 APPLICANT = User.Role.APPLICANT
-STEPS = ("sponsor", "basic", "leaders", "prompt", "check")
-
-
-def step_titles() -> list[tuple[str, str]]:
-    return [("sponsor", _("Sponsor")), ("basic", _("Website basic information")),
-            ("leaders", _("Website leaders")), ("prompt", _("Prompt description")),
-            ("check", _("Check your answers"))]
 
 
 def _own(request, application_id: int) -> WebsiteApplication:
@@ -55,7 +49,7 @@ def new_view(request):
     drafts = selectors.applications_of(request.user).filter(status__in=[WebsiteApplication.Status.DRAFT,
                                                                         WebsiteApplication.Status.RETURNED])
     return render(request, "filings/step_sponsor.html", {
-        "sponsor": sponsor, "drafts": drafts, "steps": step_titles(), "current": "sponsor",
+        "sponsor": sponsor, "drafts": drafts, "steps": step_list(None), "current": "sponsor",
         "can_start": sponsor is not None and sponsor.status in ("submitted", "approved")})
 
 
@@ -75,13 +69,15 @@ def _render_step(request, application, step, form, *, status=200):
                          "reasons": reasons.get(field.name, [])} for field in form if field.name != "version"}
     shown = set(rows)
     context = {
-        "application": application, "form": form, "rows": rows, "step": step, "steps": step_titles(),
+        "application": application, "form": form, "rows": rows, "step": step, "steps": step_list(application),
         "current": step, "other_reasons": [r for name, found in reasons.items() if name not in shown
                                            for r in found],
     }
     if step == "basic":
         context["providers"] = AccessProvider.objects.filter(active=True)
         context["number_rows"] = [rows[field.name] for field in form.document_number_fields()]
+        for name, condition in form.shown_when().items():
+            rows[name]["shown_when"] = condition
         context["scans"] = application.pre_approvals.exclude(scan="").select_related("pre_approval")
     elif step == "leaders":
         context["leader_groups"] = [
@@ -170,7 +166,7 @@ def check_view(request, application_id: int):
         finding["step"] = checks.step_of_field(field)
     missing = checks.missing_fields(application)
     return render(request, "filings/step_check.html", {
-        "application": application, "steps": step_titles(), "current": "check",
+        "application": application, "steps": step_list(application, missing), "current": "check",
         "findings": findings, "missing": missing, "labels": labels_for(application),
         "leaders": application.leaders.select_related("certificate_type"),
         "can_submit": not missing and not checks.has_errors(problems)})
