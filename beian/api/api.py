@@ -12,7 +12,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from beian.api.errors import error_body, validation_details
 from beian.api.limits import TooManyRequests
-from beian.api.schemas import with_request_errors
+from beian.core.api_schemas import with_request_errors
 from beian.rules import InputError, UnknownCode
 
 api = NinjaAPI(

@@ -6,3 +6,14 @@ class InspectionsConfig(AppConfig):
     name = "beian.inspections"
     label = "inspections"
     verbose_name = _("Face reviews and on-site inspections")
+
+    def ready(self):
+        # Imported here: the decisions import models, which the app registry loads only now.
+        # The workbench offers face reviews and on-site inspections on every website application
+        # (beian.review.kinds.add_decisions), after the decisions of beian.filings' kinds.
+        from beian.filings.review_kind import WEBSITE_KINDS
+        from beian.inspections.decisions import INSPECTION_DECISIONS
+        from beian.review.kinds import add_decisions
+
+        for kind in WEBSITE_KINDS:
+            add_decisions(kind, INSPECTION_DECISIONS)

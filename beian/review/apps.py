@@ -8,4 +8,10 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Review workbench")
 
     def ready(self):
+        # Imported here: these modules import models, which the app registry loads only now.
+        from beian.core.reference.loader import reference_loaders
         from beian.review import signals  # noqa: F401 - connects the receivers
+        from beian.review.reference import load_return_reasons
+
+        # `manage.py load_reference_data` seeds the return reasons too.
+        reference_loaders.register(self.label, load_return_reasons)

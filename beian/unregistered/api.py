@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.security import HttpBearer
 from pydantic import ConfigDict, StringConstraints
 
-from beian.api.schemas import ErrorOut, with_request_errors
+from beian.core.api_schemas import ErrorOut, with_request_errors
 from beian.unregistered import services
 from beian.unregistered.importing import agency_and_below
 
