@@ -8,7 +8,7 @@ class CancellationsConfig(AppConfig):
     verbose_name = _("Website cancellations")
 
     def ready(self):
-        # Imported here: these modules import models, which the app registry loads only now.
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.cancellations import review_kind, services
         from beian.filings.changes import change_blockers
 

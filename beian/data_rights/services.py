@@ -14,6 +14,7 @@ from beian.accounts.models import User
 from beian.core import audit
 from beian.data_rights import exports, selectors
 from beian.data_rights.models import DataExport
+from beian.data_rights.tasks import build_data_export
 from beian.notifications import services as notifications
 
 # A closed account keeps its row (filings, decisions and the audit log point at it) under a name
@@ -60,8 +61,6 @@ def request_data_export(*, actor: User, client_address: str | None, now=None) ->
 
 
 def _enqueue_build(export_id: int) -> None:
-    from beian.data_rights.tasks import build_data_export
-
     build_data_export.enqueue(export_id)
 
 

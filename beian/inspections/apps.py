@@ -8,7 +8,7 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Face reviews and on-site inspections")
 
     def ready(self):
-        # Imported here: the decisions import models, which the app registry loads only now.
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         # The workbench offers face reviews and on-site inspections on every website application
         # (beian.review.kinds.add_decisions), after the decisions of beian.filings' kinds.
         from beian.filings.review_kind import WEBSITE_KINDS

@@ -8,7 +8,7 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Review workbench")
 
     def ready(self):
-        # Imported here: these modules import models, which the app registry loads only now.
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.core.reference.loader import reference_loaders
         from beian.review import signals  # noqa: F401 - connects the receivers
         from beian.review.reference import load_return_reasons

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from beian.core import pii
+from beian.core.models import CertificateType
 from beian.review.models import ReturnReason, ReviewEvent, ReviewItem, ReviewSearchKey
 from beian.rules import normalize_domain, parse_record_number
 
@@ -53,8 +54,6 @@ def search_keys_for(text: str) -> list[str]:
         keys.append(f"domain:{domain}")
     compact = pii.normalize_number(text)
     if 5 <= len(compact) <= 20 and any(ch.isdigit() for ch in compact):
-        from beian.core.models import CertificateType
-
         # Under every key of the ring: an item listed before a key rotation keeps the older hash
         # until rotate_pii_keys re-indexes it.
         keys += [f"certificate:{digest}" for code in CertificateType.objects.values_list("code", flat=True)

@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.models import Agency
 from beian.unregistered.models import UnregisteredWebsite
+from beian.unregistered.services import create_api_token
 
 
 class UploadForm(forms.Form):
@@ -54,8 +56,6 @@ class ApiTokenForm(forms.Form):
                                     initial=settings.API_TOKEN_VALID_DAYS)
 
     def clean_agency_code(self):
-        from beian.core.models import Agency
-
         code = self.cleaned_data["agency_code"].strip()
         agency = Agency.objects.filter(code=code, active=True).first()
         if agency is None:
@@ -64,7 +64,5 @@ class ApiTokenForm(forms.Form):
         return code
 
     def issue(self, *, actor, client_address):
-        from beian.unregistered.services import create_api_token
-
         return create_api_token(agency=self.agency, name=self.cleaned_data["name"], actor=actor,
                                 valid_days=self.cleaned_data["valid_days"], client_address=client_address)
