@@ -29,8 +29,8 @@ class Registry(Generic[Entry]):
         try:
             return self._entries[str(key)]
         except KeyError:
-            raise LookupError(f"nothing registered as {key!r} in {self.name}; registered: "
-                              f"{', '.join(self._entries) or 'none'}") from None
+            raise KeyError(f"nothing registered as {key!r} in {self.name}; registered: "
+                           f"{', '.join(self._entries) or 'none'}") from None
 
     def __contains__(self, key: object) -> bool:
         return str(key) in self._entries
