@@ -31,8 +31,10 @@ test: $(VENV)/.dev
 test-fast: $(VENV)/.dev
 	$(PY) -m pytest -n auto --ignore=tests/e2e -m "not postgres"
 
+# ruff, then the layer contracts of .importlinter (ADR 0106): an app imports only from the apps below it.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 migrations-check: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run

@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from beian.core.plugins import Registry
+
 
 @dataclass(frozen=True)
 class CaseStep:
@@ -26,15 +28,15 @@ class Case:
     updated: datetime.datetime | None = None
 
 
-_SOURCES: dict[str, Callable] = {}
+case_sources: Registry[Callable] = Registry("applicant case sources")
 
 
 def register_source(name: str, source: Callable) -> None:
-    _SOURCES[name] = source
+    case_sources.register(name, source)
 
 
 def cases_for(user) -> list[Case]:
     """Every source's cases, the most recently moved first."""
-    found = [case for source in _SOURCES.values() for case in source(user)]
+    found = [case for source in case_sources for case in source(user)]
     oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     return sorted(found, key=lambda case: case.updated or oldest, reverse=True)

@@ -3,7 +3,8 @@ deadline and one button. The account's home shows the list; the header shows its
 
 The subject apps know what waits for the applicant (a returned filing, times to book, a website to
 file or claim, a failed badge check, a certificate about to expire); each registers a source in its
-AppConfig.ready(), so this module, low in the layers, never imports them. A source is a function
+AppConfig.ready() (a beian.core.plugins.Registry, ADR 0106), so this module, low in the layers, never
+imports them. A source is a function
 `(user, today) -> list[Task]` that reads only the user's own rows with a bounded number of queries.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from beian.core.plugins import Registry
 
 Source = Callable[["object", datetime.date], list["Task"]]
 
@@ -29,12 +32,12 @@ class Task:
         return None if self.deadline is None else (self.deadline - today).days
 
 
-_SOURCES: dict[str, Source] = {}
+to_do_sources: Registry[Source] = Registry("applicant to-do sources")
 
 
 def register_source(name: str, source: Source) -> None:
     """Called from an app's ready(); registering the same name again replaces it (reloads in tests)."""
-    _SOURCES[name] = source
+    to_do_sources.register(name, source)
 
 
 def tasks_for(user, today: datetime.date | None = None) -> list[Task]:
@@ -42,7 +45,7 @@ def tasks_for(user, today: datetime.date | None = None) -> list[Task]:
     if not getattr(user, "is_authenticated", False):
         return []
     today = today or timezone.localdate()
-    found = [task for source in _SOURCES.values() for task in source(user, today)]
+    found = [task for source in to_do_sources for task in source(user, today)]
     return sorted(found, key=lambda task: (task.deadline is None, task.deadline or today, task.title))
 
 

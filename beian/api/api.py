@@ -12,8 +12,12 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from beian.api.errors import error_body, validation_details
 from beian.api.limits import TooManyRequests
-from beian.api.schemas import with_request_errors
+from beian.api.prechecks import router as prechecks_router
+from beian.api.public_register import router as records_router
+from beian.core.api_schemas import with_request_errors
+from beian.legacy.api import router as legacy_router
 from beian.rules import InputError, UnknownCode
+from beian.unregistered.api import router as unregistered_router
 
 api = NinjaAPI(
     title="Beian API",
@@ -73,17 +77,9 @@ def ping(request):
 
 
 def _add_routers() -> None:
-    from beian.api.prechecks import router as prechecks_router
-
     api.add_router("/prechecks", prechecks_router, tags=["pre-checks"])
-    from beian.unregistered.api import router as unregistered_router
-
     api.add_router("/unregistered-websites", unregistered_router, tags=["unregistered websites"])
-    from beian.api.public_register import router as records_router
-
     api.add_router("/records", records_router, tags=["public records"])
-    from beian.legacy.api import router as legacy_router
-
     api.add_router("/legacy-records", legacy_router, tags=["legacy records"])
 
 

@@ -8,6 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("Integration API")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.api.limits import refuse_body
         from beian.core.body_limits import limit_path
 

@@ -4,7 +4,8 @@ from django.utils.translation import get_language
 from ninja import Router
 
 from beian.api.limits import limit_client
-from beian.api.schemas import ErrorOut, PrecheckIn, PrecheckOut, with_request_errors
+from beian.api.schemas import PrecheckIn, PrecheckOut
+from beian.core.api_schemas import ErrorOut, with_request_errors
 from beian.core.prechecks import run_precheck
 
 router = Router()

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from beian.api.errors import error_body
 from beian.api.limits import TooManyRequests
-from beian.api.schemas import ErrorOut, with_request_errors
+from beian.core.api_schemas import ErrorOut, with_request_errors
 from beian.public import http_cache, messages, record_cache
 from beian.public.limits import limit_lookup
 from beian.public.lookup import domain_of, record_digits

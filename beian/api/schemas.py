@@ -98,18 +98,3 @@ class ProblemOut(Schema):
 class PrecheckOut(Schema):
     ok: bool = Field(description="true when there is no error (warnings allowed)")
     problems: list[ProblemOut]
-
-
-class ErrorDetail(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: list[ErrorDetail]
-
-
-def with_request_errors(responses: dict) -> dict:
-    """An operation's answers plus those any request can get: 400 (a body that cannot be read) and
-    413 (a body over the size limit, refused before it is read)."""
-    return {400: ErrorOut, 413: ErrorOut, **responses}

@@ -20,10 +20,12 @@ from django.utils.translation import gettext as _
 from beian.badge_checks.analysis import read_page
 from beian.badge_checks.fetcher import Page, fetch_pages
 from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
+from beian.badge_checks.tasks import check_all_periodically, recheck_website
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
+from beian.core.models import Agency
 from beian.core.periodic import claim_next_run
-from beian.core.ratelimit import RateLimit
+from beian.core.ratelimit import RateLimit, RateLimited
 from beian.filings.models import Website
 
 BATCH = 500
@@ -122,8 +124,6 @@ def recheck_limit() -> RateLimit:
 def request_recheck(*, actor, website: Website) -> None:
     """The sponsor asks for a new check of a filed website: rate limited per website, run by the task
     worker after the commit (the page answers at once; the result appears when the check is done)."""
-    from beian.core.ratelimit import RateLimited
-
     if website.status != Website.Status.FILED:
         raise RecheckRefused(_("Only a filed website can be checked."))
     try:
@@ -135,7 +135,6 @@ def request_recheck(*, actor, website: Website) -> None:
     with transaction.atomic():
         audit.record(actor=actor, action=AuditAction.BADGE_RECHECK_REQUESTED, target=website,
                      details={"record_number": website.record_number})
-        from beian.badge_checks.tasks import recheck_website
 
         transaction.on_commit(lambda: recheck_website.enqueue(website.pk), robust=True)
 
@@ -143,16 +142,12 @@ def request_recheck(*, actor, website: Website) -> None:
 def schedule_runs(*, now=None) -> bool:
     """Keep one chain of scheduled runs over every agency (BADGE_CHECK_INTERVAL_HOURS apart): whoever
     claims the due slot enqueues the next run."""
-    from beian.badge_checks.tasks import check_all_periodically
-
     return claim_next_run(task=check_all_periodically, schedule_model=CheckSchedule,
                           interval=datetime.timedelta(hours=settings.BADGE_CHECK_INTERVAL_HOURS), now=now)
 
 
 def check_everything(*, transport=None) -> dict:
     """Every filed website, agency by agency (the scheduled run)."""
-    from beian.core.models import Agency
-
     totals = Counter()
     agency_ids = (Website.objects.filter(status=Website.Status.FILED)
                   .values_list("agency_id", flat=True).distinct())

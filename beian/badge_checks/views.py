@@ -15,6 +15,7 @@ from beian.accounts.models import User
 from beian.badge_checks import selectors, services
 from beian.badge_checks.exports import failure_rows
 from beian.badge_checks.forms import FailureFilterForm, RunForm
+from beian.badge_checks.tasks import check_agency_badges
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
@@ -74,7 +75,6 @@ def run_view(request):
         messages.error(request, _("Choose an agency of your jurisdiction."))
         return redirect("badge_checks:workbench")
     agency = form.cleaned_data["agency"]
-    from beian.badge_checks.tasks import check_agency_badges
 
     audit.record(actor=request.user, action=AuditAction.BADGE_CHECKS_REQUESTED, target=agency,
                  client_address=client_address(request), details={"agency": agency.code})

@@ -8,11 +8,11 @@ class CancellationsConfig(AppConfig):
     verbose_name = _("Website cancellations")
 
     def ready(self):
-        # The workbench learns how to show and decide cancellations (beian.review.kinds).
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.cancellations import review_kind, services
-        from beian.filings import changes
+        from beian.filings.changes import change_blockers
 
+        # The workbench learns how to show and decide cancellations (beian.review.kinds).
         review_kind.register_kind()
         # A website waiting for its cancellation is not changed meanwhile.
-        if services.change_blocker not in changes.CHANGE_BLOCKERS:
-            changes.CHANGE_BLOCKERS.append(services.change_blocker)
+        change_blockers.register(self.label, services.change_blocker)

@@ -89,7 +89,7 @@ def cancellation_waiting(website: Website) -> bool:
 
 
 def change_blocker(website: Website) -> str | None:
-    """Registered in beian.filings.changes.CHANGE_BLOCKERS: no change while a cancellation waits."""
+    """Registered in beian.filings.changes.change_blockers: no change while a cancellation waits."""
     if cancellation_waiting(website):
         return _("A cancellation of this website is waiting for the police's decision; the website "
                  "cannot be changed meanwhile.")

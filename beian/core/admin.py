@@ -21,6 +21,7 @@ from beian.core.models import (
     ServiceType,
     SponsorType,
 )
+from beian.core.rule_context import keyword_lists_in_force
 
 
 @admin.register(Division)
@@ -120,8 +121,6 @@ class RuleKeywordSetAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "created_by"]
 
     def get_changeform_initial_data(self, request):
-        from beian.core.rule_context import keyword_lists_in_force
-
         return {"lists": keyword_lists_in_force()}
 
     def has_change_permission(self, request, obj=None):

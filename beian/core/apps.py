@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Reference data and shared services")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.core import checks  # noqa: F401 - registers the system checks
         from beian.core.private_files import secure_upload_folder
 

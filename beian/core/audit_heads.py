@@ -23,6 +23,7 @@ from django.utils import timezone
 from beian.core import audit_keys
 from beian.core.models import AuditEntry, AuditHeadExport
 from beian.core.periodic import claim_next_run
+from beian.core.tasks import export_audit_head_periodically
 
 logger = logging.getLogger("beian.audit")
 HEAD_FIELDS = ("at", "entries", "last_id", "head", "key_id")
@@ -101,7 +102,5 @@ def schedule_exports(*, now: datetime.datetime | None = None) -> bool:
     """Keep exactly one periodic export chain (beian.core.periodic):
     whoever claims the due slot enqueues the next run. False where the backend cannot delay tasks
     (there `manage.py export_audit_head`, run by cron, does the work)."""
-    from beian.core.tasks import export_audit_head_periodically
-
     return claim_next_run(task=export_audit_head_periodically, schedule_model=AuditHeadExport,
                           interval=datetime.timedelta(seconds=settings.AUDIT_HEAD_EXPORT_SECONDS), now=now)

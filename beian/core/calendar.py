@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
+from beian.core.models import CalendarOverride
+
 Overrides = Mapping[date, bool]
 
 
@@ -66,6 +68,4 @@ def working_days_between(first: date, last: date,
 
 
 def load_overrides() -> dict[date, bool]:
-    from beian.core.models import CalendarOverride
-
     return dict(CalendarOverride.objects.values_list("date", "is_working_day"))

@@ -6,6 +6,7 @@ from django_tasks import task
 
 @task()
 def export_audit_head_periodically() -> dict | None:
+    # Imported here: audit_heads imports this module to enqueue the task (a cycle at module level).
     from beian.core import audit_heads
 
     try:

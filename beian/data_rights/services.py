@@ -15,6 +15,7 @@ from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.data_rights import exports, selectors
 from beian.data_rights.models import DataExport
+from beian.data_rights.tasks import build_data_export
 from beian.notifications import services as notifications
 
 # A closed account keeps its row (filings, decisions and the audit log point at it) under a name
@@ -61,8 +62,6 @@ def request_data_export(*, actor: User, client_address: str | None, now=None) ->
 
 
 def _enqueue_build(export_id: int) -> None:
-    from beian.data_rights.tasks import build_data_export
-
     build_data_export.enqueue(export_id)
 
 

@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from beian.data_rights.exports import build_export
+
 
 @task()
 def build_data_export(export_id: int) -> str:
-    from beian.data_rights.exports import build_export
-
     return build_export(export_id)

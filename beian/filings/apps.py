@@ -9,6 +9,7 @@ class FilingsConfig(AppConfig):
 
     def ready(self):
         # The workbench learns how to show and decide new websites (beian.review.kinds).
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.filings import review_kind
 
         review_kind.register_kind()

@@ -3,6 +3,8 @@ starts as a copy of the filed answers, goes through the same wizard, rules and r
 becomes the website's data — the record number and the public record stay what they were meanwhile.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from beian.accounts.models import User
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
+from beian.core.plugins import Registry
 from beian.filings.checks import held_domain_names
 from beian.filings.listing import listing_of
 from beian.filings.models import (
@@ -37,15 +40,15 @@ _LEADER_FIELDS = ("role", "same_as_person_in_charge", "name", "certificate_type"
 
 # Requests of apps built on filings that keep a change of a website from starting or being submitted
 # while they wait for the police (a cancellation): each maps a website to the refusal's message, or
-# None. Registered from AppConfig.ready, so that filings need not know those apps.
-CHANGE_BLOCKERS: list = []
+# None. Registered from AppConfig.ready (by app label), so that filings need not know those apps.
+change_blockers: Registry[Callable[[Website], str | None]] = Registry("change blockers")
 
 
 def change_blocked(website: Website) -> str | None:
     """Why no change of this filed website may start or be submitted now, or None."""
     if website.status != Website.Status.FILED:
         return _("This website's filing is cancelled; it cannot be changed.")
-    for blocker in CHANGE_BLOCKERS:
+    for blocker in change_blockers:
         message = blocker(website)
         if message:
             return message

@@ -12,9 +12,17 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beian.core import pii
 from beian.core.rule_context import check_context
 from beian.filings.models import DomainHold, LeaderDocument, WebsiteApplication, WebsiteLeader
-from beian.rules import Problem, Severity, check_leaders, check_website, normalize_domain
+from beian.rules import (
+    Problem,
+    Severity,
+    check_leaders,
+    check_website,
+    normalize_certificate_number,
+    normalize_domain,
+)
 from beian.sponsors.checks import described, errors, stored_findings, warnings
 
 __all__ = ["application_problems", "described", "errors", "form_field_of", "missing_fields",
@@ -105,9 +113,6 @@ def lookups_for(application: WebsiteApplication) -> dict:
         return DomainHold.objects.filter(name=ascii_domain).exclude(application=application).exists()
 
     def leader_website_count(certificate_type: str, number: str) -> int:
-        from beian.core import pii
-        from beian.rules import normalize_certificate_number
-
         # Every key's hash: a leader not yet moved onto the newest key still holds an older one.
         hashes = pii.search_hashes(certificate_type, normalize_certificate_number(number, certificate_type))
         active = [*WebsiteApplication.UNDER_REVIEW, WebsiteApplication.Status.APPROVED]

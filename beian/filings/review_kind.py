@@ -9,7 +9,6 @@ from beian.filings import checks, services
 from beian.filings.labels import labels_for
 from beian.filings.models import WebsiteApplication
 from beian.filings.snapshots import answers_snapshot, differences
-from beian.inspections.decisions import INSPECTION_DECISIONS
 from beian.review.forms import PlainDecisionForm, ReturnDecisionForm
 from beian.review.kinds import Decision, KindHandler, register
 from beian.review.models import Kind
@@ -96,7 +95,6 @@ HANDLER = KindHandler(
         Decision("approve", _("Approve and issue the record number"), PlainDecisionForm, _approve,
                  _may_approve),
         Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
-        *INSPECTION_DECISIONS,
     ),
 )
 
@@ -108,7 +106,11 @@ def _change_handler() -> KindHandler:
     return replace(HANDLER, kind=str(Kind.CHANGE), decisions=decisions)
 
 
+# Changes and claims are website applications too: same detail, same decisions (SPEC §4.5, §4.8). Apps
+# above filings add their decisions to all three (beian.inspections: face reviews and inspections).
+WEBSITE_KINDS = (str(Kind.NEW_WEBSITE), str(Kind.CHANGE), str(Kind.CLAIM))
+
+
 def register_kind() -> None:
-    # Changes and claims are website applications too: same detail, same decisions (SPEC §4.5, §4.8).
     for handler in (HANDLER, _change_handler(), replace(HANDLER, kind=str(Kind.CLAIM))):
         register(handler)

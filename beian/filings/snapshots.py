@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from beian.core import pii
 from beian.core.models import InteractiveService, ServiceType
 from beian.filings.labels import LANGUAGES
+from beian.filings.models import WebsiteApplication
 
 LEADER_KEYS = {"security_leader": _("website security leader"), "emergency_contact": _("emergency contact")}
 LEADER_FIELDS = (("name", _("name")), ("certificate", _("certificate")), ("mobile", _("mobile phone")),
@@ -140,8 +141,6 @@ def _display(key: str, value) -> str:
         names = _code_names(key, value)
         return "、".join(str(names.get(code, code)) for code in value)
     if key == "hosting":
-        from beian.filings.models import WebsiteApplication
-
         return str(dict(WebsiteApplication.Hosting.choices).get(value, value))
     if isinstance(value, list):
         return "、".join(str(item) for item in value)

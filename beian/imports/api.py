@@ -8,7 +8,7 @@ outside the token's scope is such a rejected row (ADR 0060, 0061).
 from ninja import Field, Router, Schema
 from ninja.security import HttpBearer
 
-from beian.api.schemas import ErrorOut, with_request_errors
+from beian.core.api_schemas import ErrorOut, with_request_errors
 from beian.imports.api_tokens import token_for
 from beian.imports.importing import agency_and_below
 

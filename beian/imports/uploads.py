@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beian.core.plugins import Registry
 from beian.core.tabular import as_csv, as_xlsx
 from beian.imports.csvfile import Columns, CsvFileError, read_rows
 from beian.imports.models import ImportRun
@@ -39,11 +40,11 @@ class Importer:
     allowed_agencies: Callable  # user → agencies
 
 
-IMPORTERS: dict[str, Importer] = {}
+IMPORTERS: Registry[Importer] = Registry("importers")
 
 
 def register(importer: Importer) -> None:
-    IMPORTERS[importer.kind] = importer
+    IMPORTERS.register(importer.kind, importer)
 
 
 def download(body: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -78,6 +79,7 @@ def start_upload(*, actor, upload, kind: str) -> ImportRun:
 
 @transaction.atomic
 def _queue(*, actor, upload, kind: str, name: str) -> ImportRun:
+    # Imported here: the task module imports this one to run the queued import (a cycle at module level).
     from beian.imports.tasks import run_queued_import
 
     upload.file.seek(0)

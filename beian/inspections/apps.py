@@ -8,6 +8,16 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Face reviews and on-site inspections")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
+        # The workbench offers face reviews and on-site inspections on every website application
+        # (beian.review.kinds.add_decisions), after the decisions of beian.filings' kinds.
+        from beian.filings.review_kind import WEBSITE_KINDS
+        from beian.inspections.decisions import INSPECTION_DECISIONS
+        from beian.review.kinds import add_decisions
+
+        for kind in WEBSITE_KINDS:
+            add_decisions(kind, INSPECTION_DECISIONS)
+
         from beian.inspections.home_sections import register_sections
 
         register_sections()

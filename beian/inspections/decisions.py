@@ -1,5 +1,5 @@
 """The reviewer's decisions about face reviews and inspections, as the workbench shows them
-(beian.review.kinds.Decision); beian/filings/review_kind.py adds them to the website kinds."""
+(beian.review.kinds.Decision); this app adds them to the website kinds in its ready()."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from beian.inspections import slots as slot_rules
+from beian.inspections.selectors import open_appointment_for_item
 from beian.review.forms import ReturnDecisionForm
 
 
@@ -110,7 +111,6 @@ class OtherSlotsForm(OfferForm):
 
     def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, item=item, **kwargs)
-        from beian.inspections.selectors import open_appointment_for_item
 
         appointment = open_appointment_for_item(item) if item is not None else None
         if appointment is not None:

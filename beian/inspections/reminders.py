@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from beian.core.periodic import claim_next_run
 from beian.inspections.models import ReminderSchedule
+from beian.inspections.tasks import send_appointment_reminders
 
 
 def interval_seconds() -> int:
@@ -38,7 +39,5 @@ def schedule(*, now: datetime.datetime | None = None) -> bool:
     one of them finds the slot due. Returns False where the task backend cannot delay tasks (there the
     management command, run by cron, does the work).
     """
-    from beian.inspections.tasks import send_appointment_reminders
-
     return claim_next_run(task=send_appointment_reminders, schedule_model=ReminderSchedule,
                           interval=datetime.timedelta(seconds=interval_seconds()), now=now)

@@ -8,6 +8,7 @@ class LegacyConfig(AppConfig):
     verbose_name = _("Legacy records and website claims")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.imports import selectors, uploads
         from beian.imports.models import ImportRun
         from beian.legacy import (

@@ -97,7 +97,7 @@ def _send_found(owner, record: LegacyRecord) -> None:
 
 def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
     """Push the open legacy records carrying `entity`'s certificate to its owner. Called when a
-    sponsor entity is submitted (beian.sponsors.services), inside that transaction. Returns how many
+    sponsor entity is submitted (beian.sponsors.signals), inside that transaction. Returns how many
     records were newly notified."""
     if not entity.certificate_hash:
         return 0

@@ -26,6 +26,7 @@ from django_fsm import ConcurrentTransition
 from beian.core.periodic import claim_next_run
 from beian.notifications.backends import PermanentSmsError, Sms, get_sms_backend
 from beian.notifications.models import OutboxMessage, SweepSchedule
+from beian.notifications.tasks import deliver_sms, sweep_outbox_periodically
 
 logger = logging.getLogger(__name__)
 Status = OutboxMessage.Status
@@ -39,8 +40,6 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 
 def enqueue_delivery(message_id: int, *, run_after: datetime.datetime | None = None) -> None:
-    from beian.notifications.tasks import deliver_sms
-
     task = deliver_sms
     if run_after is not None:
         if not task.get_backend().supports_defer:
@@ -141,7 +140,5 @@ def schedule_sweeps(*, now: datetime.datetime | None = None) -> bool:
     delivery, so a chain lost with a wiped queue comes back with the next SMS. Duplicate chains die out:
     only one of them finds the slot due.
     """
-    from beian.notifications.tasks import sweep_outbox_periodically
-
     return claim_next_run(task=sweep_outbox_periodically, schedule_model=SweepSchedule,
                           interval=datetime.timedelta(seconds=settings.SMS_OUTBOX_SWEEP_SECONDS), now=now)

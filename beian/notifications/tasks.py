@@ -11,6 +11,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def deliver_sms(message_id: int) -> str:
+    # Imported here: outbox imports this module to enqueue the task (a cycle at module level).
     from beian.notifications import outbox
 
     outcome = outbox.deliver(message_id)
@@ -20,6 +21,7 @@ def deliver_sms(message_id: int) -> str:
 
 @task()
 def sweep_outbox_periodically() -> dict:
+    # Imported here: outbox imports this module to enqueue the task (a cycle at module level).
     from beian.notifications import outbox
 
     try:

@@ -8,7 +8,7 @@ chart geometry (beian.core.charts) so that the template only draws it.
 from __future__ import annotations
 
 import statistics as stats
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,7 +22,7 @@ from beian.core.models import Agency, Division
 from beian.core.models.bilingual import pick_language
 from beian.filings.models import Website
 from beian.public.selectors import public_database
-from beian.review.models import ReturnReason, ReviewEvent, ReviewItem
+from beian.review.selectors import decision_times, return_reason_counts, return_reason_texts
 from beian.rules.numbers import provinces
 
 WINDOW_DAYS = 90
@@ -51,9 +51,7 @@ def _by_province(db: str) -> list[dict]:
 
 def _review_times(db: str, since) -> list[dict]:
     durations = defaultdict(list)
-    decided = (ReviewItem.objects.using(db).filter(decided_at__gte=since, decided_at__isnull=False)
-               .values_list("agency_id", "submitted_at", "decided_at")[:MAX_DURATIONS])
-    for agency_id, submitted, decided_at in decided:
+    for agency_id, submitted, decided_at in decision_times(db, since, limit=MAX_DURATIONS):
         durations[agency_id].append((decided_at - submitted).total_seconds() / 86400)
     agencies = Agency.objects.using(db).in_bulk(list(durations))
     rows = [{"code": agencies[pk].code, "name_zh": agencies[pk].name_zh, "name_en": agencies[pk].name_en,
@@ -64,13 +62,8 @@ def _review_times(db: str, since) -> list[dict]:
 
 
 def _return_reasons(db: str, since) -> list[dict]:
-    counter = Counter()
-    returns = ReviewEvent.objects.using(db).filter(action="returned", created_at__gte=since)
-    for reasons in returns.values_list("reasons", flat=True)[:MAX_RETURNS]:
-        counter.update({reason.get("code") for reason in reasons or [] if reason.get("code")})
-    top = counter.most_common(10)
-    texts = {r.code: (r.text_zh, r.text_en)
-             for r in ReturnReason.objects.using(db).filter(code__in=[code for code, _count in top])}
+    top = return_reason_counts(db, since, limit=MAX_RETURNS).most_common(10)
+    texts = return_reason_texts(db, [code for code, _count in top])
     return [{"code": code, "text_zh": texts.get(code, (code, code))[0],
              "text_en": texts.get(code, (code, code))[1] or code, "count": count} for code, count in top]
 

@@ -5,6 +5,7 @@ from django_tasks import task
 
 @task()
 def apply_retention_periodically() -> dict:
+    # Imported here: schedule imports this module to enqueue the task (a cycle at module level).
     from beian.retention import schedule, services
 
     try:

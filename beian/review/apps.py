@@ -8,7 +8,13 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Review workbench")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
+        from beian.core.reference.loader import reference_loaders
         from beian.review import signals  # noqa: F401 - connects the receivers
         from beian.review.home_sections import register_sections
 
         register_sections()
+        from beian.review.reference import load_return_reasons
+
+        # `manage.py load_reference_data` seeds the return reasons too.
+        reference_loaders.register(self.label, load_return_reasons)

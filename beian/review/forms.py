@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beian.accounts.jurisdiction import agencies_in_scope
+from beian.accounts.models import User
 from beian.review.models import Kind, ReturnReason, Status
 from beian.review.selectors import QueueFilter
 
@@ -41,7 +42,6 @@ class AssignForm(forms.Form):
 
     def __init__(self, data=None, *, item, user):
         super().__init__(data)
-        from beian.accounts.models import User
 
         self.fields["assignee"].queryset = User.objects.filter(
             is_active=True, role__in=User.POLICE_ROLES, agency=item.agency).order_by("username")

@@ -1,4 +1,5 @@
-"""Each kind of reviewable subject plugs into the workbench here (registered in its app's ready()).
+"""Each kind of reviewable subject plugs into the workbench here (registered in its app's ready(), in
+the `review_kinds` registry, ADR 0106).
 
 The workbench owns the queue, assignment, the detail frame and the history; the kind supplies the
 detail of its subject and its decisions, each a service function of the kind's own app, so that
@@ -6,9 +7,11 @@ detail of its subject and its decisions, each a service function of the kind's o
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django import forms
+
+from beian.core.plugins import Registry
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,22 @@ class KindHandler:
         return [decision for decision in self.decisions if decision.is_available(item)]
 
 
-_HANDLERS: dict[str, KindHandler] = {}
+review_kinds: Registry[KindHandler] = Registry("review kinds")
 
 
 def register(handler: KindHandler) -> None:
-    _HANDLERS[handler.kind] = handler
+    review_kinds.register(handler.kind, handler)
 
 
 def handler_for(kind: str) -> KindHandler | None:
-    return _HANDLERS.get(kind)
+    return review_kinds.get(kind)
+
+
+def add_decisions(kind: str, decisions: tuple[Decision, ...]) -> None:
+    """Another app offers more decisions on a kind it does not own (inspections on website applications),
+    after the kind's own; from that app's ready(), which runs after the kind's app's (INSTALLED_APPS
+    order). A decision already there by name is not added twice."""
+    handler = review_kinds[kind]
+    present = {decision.name for decision in handler.decisions}
+    added = tuple(decision for decision in decisions if decision.name not in present)
+    review_kinds.register(kind, replace(handler, decisions=handler.decisions + added))

@@ -1,7 +1,8 @@
 """Reads of the workbench, always within the reviewer's jurisdiction (SPEC §1, §5)."""
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -9,7 +10,8 @@ from django.utils import timezone
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import pii
-from beian.review.models import ReviewItem, ReviewSearchKey
+from beian.core.models import CertificateType
+from beian.review.models import ReturnReason, ReviewEvent, ReviewItem, ReviewSearchKey
 from beian.rules import normalize_domain, parse_record_number
 
 # Which column holds a supervisor's agency, by the level of that agency (see ReviewItem.scope_*).
@@ -54,8 +56,6 @@ def search_keys_for(text: str) -> list[str]:
         keys.append(f"domain:{domain}")
     compact = pii.normalize_number(text)
     if 5 <= len(compact) <= 20 and any(ch.isdigit() for ch in compact):
-        from beian.core.models import CertificateType
-
         # Under every key of the ring: an item listed before a key rotation keeps the older hash
         # until rotate_pii_keys re-indexes it.
         keys += [f"certificate:{digest}" for code in CertificateType.objects.values_list("code", flat=True)
@@ -136,3 +136,26 @@ def load_per_reviewer(user, *, today: date, limit: int) -> list[User]:
                           overdue_count=Count("review_items", filter=is_overdue))
                 .select_related("agency")
                 .order_by("-overdue_count", "-open_count", "username")[:limit])
+
+
+# --- for the open statistics (beian.public.statistics): aggregates, never a row about anyone ------------
+
+def decision_times(db: str, since: datetime, *, limit: int) -> list[tuple[int, datetime, datetime]]:
+    """(agency id, submitted at, decided at) of at most `limit` items decided since `since`, read on `db`."""
+    return list(ReviewItem.objects.using(db).filter(decided_at__gte=since, decided_at__isnull=False)
+                .values_list("agency_id", "submitted_at", "decided_at")[:limit])
+
+
+def return_reason_counts(db: str, since: datetime, *, limit: int) -> Counter:
+    """How many of at most `limit` returns since `since` gave each reason code, read on `db`."""
+    counter = Counter()
+    returns = ReviewEvent.objects.using(db).filter(action="returned", created_at__gte=since)
+    for reasons in returns.values_list("reasons", flat=True)[:limit]:
+        counter.update({reason.get("code") for reason in reasons or [] if reason.get("code")})
+    return counter
+
+
+def return_reason_texts(db: str, codes: list[str]) -> dict[str, tuple[str, str]]:
+    """code → (Chinese text, English text) of these return reasons, read on `db`."""
+    return {reason.code: (reason.text_zh, reason.text_en)
+            for reason in ReturnReason.objects.using(db).filter(code__in=codes)}

@@ -9,6 +9,7 @@ class SponsorsConfig(AppConfig):
 
     def ready(self):
         # The workbench learns how to show and decide sponsor entities (beian.review.kinds).
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.sponsors import review_kind
 
         review_kind.register_kind()

@@ -20,12 +20,13 @@ from beian.core.audit_actions import AuditAction
 from beian.notifications.services import notify_account
 from beian.review.decisions import check_reviewer_scope, deciding, joined_reasons, require_reasons
 from beian.review.models import Kind
-from beian.review.services import Listing, open_item, record_decision
+from beian.review.services import Listing, item_for, open_item, record_decision
 from beian.rules import Problem
 from beian.sponsors import checks
 from beian.sponsors.divisions import filing_agency_for, full_name, is_address_division
 from beian.sponsors.documents import CleanImage
 from beian.sponsors.models import SponsorDocument, SponsorEntity, SponsorIdentityChange
+from beian.sponsors.signals import sponsor_entity_submitted
 
 IDENTITY_VALUES = ("sponsor_type", "name", "certificate_type", "certificate_number",
                    "certificate_valid_until", "certificate_long_term")
@@ -216,12 +217,8 @@ def submit_sponsor_entity(*, actor, now=None):
     _notify(entity, "sponsor_submitted", {"name": entity.name, "due_date": item.due_date.isoformat()},
             language=None)
     # Websites found online (SPEC §4.7) and legacy records to claim (§4.8) with this certificate are
-    # pushed to the applicant now.
-    from beian.legacy.services import match_sponsor as match_legacy_records
-    from beian.unregistered.services import match_sponsor
-
-    match_sponsor(entity=entity, now=now)
-    match_legacy_records(entity=entity, now=now)
+    # pushed to the applicant now, by the apps that keep them (beian.unregistered, beian.legacy).
+    sponsor_entity_submitted.send(sender=SponsorEntity, entity=entity, actor=actor, now=now)
     return item
 
 
@@ -329,8 +326,6 @@ def return_identity_change(*, actor, change: SponsorIdentityChange, reasons: lis
 
 
 def _item_agency(subject):
-    from beian.review.services import item_for
-
     item = item_for(subject)
     return item.agency_id if item else None
 

@@ -10,6 +10,8 @@ signed-in role, in the order of `position`.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from beian.core.plugins import Registry
+
 
 @dataclass(frozen=True)
 class HomeSection:
@@ -20,16 +22,16 @@ class HomeSection:
     position: int = 100  # smaller first: what needs doing now comes before what is good to know
 
 
-_SECTIONS: dict[str, HomeSection] = {}
+home_sections: Registry[HomeSection] = Registry("staff home sections")
 
 
 def register(section: HomeSection) -> None:
-    _SECTIONS[section.name] = section
+    home_sections.register(section.name, section)
 
 
 def sections_for(user, today) -> list[dict]:
     """[{"template": ..., "section": <its context>}] of every section for the user's role."""
-    applicable = sorted((section for section in _SECTIONS.values() if user.role in section.roles),
+    applicable = sorted((section for section in home_sections if user.role in section.roles),
                         key=lambda section: (section.position, section.name))
     return [{"name": section.name, "template": section.template, "section": section.context(user, today)}
             for section in applicable]

@@ -8,6 +8,7 @@ class UnregisteredConfig(AppConfig):
     verbose_name = _("Unregistered websites")
 
     def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
         from beian.imports import uploads
         from beian.imports.models import ImportRun
         from beian.unregistered import (

@@ -69,7 +69,7 @@ def _send_found(owner, site: UnregisteredWebsite) -> None:
 
 def match_sponsor(*, entity: SponsorEntity, now=None) -> int:
     """Push the open unregistered websites carrying `entity`'s certificate to its owner. Called when
-    a sponsor entity is submitted (beian.sponsors.services), inside that transaction. Returns how
+    a sponsor entity is submitted (beian.sponsors.signals), inside that transaction. Returns how
     many websites were newly notified."""
     if not entity.certificate_hash:
         return 0

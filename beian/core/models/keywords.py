@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.personal_data import Category, PersonalData, Protection, Reader, Retention
+from beian.rules import Keywords
 
 
 class RuleKeywordSet(models.Model):
@@ -32,8 +33,6 @@ class RuleKeywordSet(models.Model):
         return f"v{self.pk} {self.note}"
 
     def clean(self):
-        from beian.rules import Keywords
-
         try:
             Keywords.from_dict({key: value for key, value in self.lists.items()
                                 if key != "sector_keywords"})

@@ -1,8 +1,13 @@
 """Load the reference data of SPEC §3 into the database. Idempotent: running it again updates the
 shipped names and adds what is new, and keeps what administrators edited (agency codes, contact
-details, keyword lists). Divisions follow the shipped official list (`update_divisions`, ADR 0091)."""
+details, keyword lists). Divisions follow the shipped official list (`update_divisions`, ADR 0091).
+
+Apps above core that keep reference data of their own (review's return reasons) register a loader
+in `reference_loaders` from their AppConfig.ready(): load_reference_data runs each one, in the same
+transaction, with the shipped codes (ADR 0106)."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -18,9 +23,13 @@ from beian.core.models import (
     ServiceType,
     SponsorType,
 )
+from beian.core.plugins import Registry
 from beian.core.reference.current_list import CurrentList, shipped_list
 from beian.core.reference.divisions import read_divisions
 from beian.core.reference.sync import DivisionChanges, sync_divisions
+
+# Each loader takes the shipped codes (data/codes.json) and returns how many codes it loaded.
+reference_loaders: Registry[Callable[[dict], int]] = Registry("reference data loaders")
 
 
 @dataclass(frozen=True)
@@ -86,15 +95,4 @@ def _load_code_lists(codes: dict) -> int:
             approval.keywords = item["keywords"]
             approval.save(update_fields=["keywords"])
         count += 1
-    return count + _load_return_reasons(codes["return_reasons"])
-
-
-def _load_return_reasons(reasons: list[dict]) -> int:
-    from beian.review.models import ReturnReason
-
-    for position, item in enumerate(reasons):
-        # Only added when missing: administrators word and retire reasons themselves.
-        ReturnReason.objects.get_or_create(code=item["code"], defaults={
-            "text_zh": item["zh"], "text_en": item["en"], "field": item["field"],
-            "kinds": item["kinds"], "position": position})
-    return len(reasons)
+    return count + sum(load(codes) for load in reference_loaders)

@@ -141,6 +141,7 @@ class WebsiteApplication(FSMModelMixin, models.Model):
 
     def reindex_pii_hashes(self) -> dict:
         """For rotate_pii_keys: the snapshots' certificate hashes under the newest key."""
+        # Imported here: snapshots imports these models (a cycle at module level).
         from beian.filings.snapshots import reindex_certificate_hashes
 
         return reindex_certificate_hashes(self)
