@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 STOCK_MESSAGES = [
+    gettext_noop(":"),  # the label suffix of form fields: "域名：", not "域名:"
     gettext_noop("This field is required."),
     gettext_noop("Enter a whole number."),
     gettext_noop("Enter a number."),
