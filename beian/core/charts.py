@@ -25,7 +25,11 @@ PAIRED_BAR_HEIGHT = 16  # two bars per row: thinner, so that a dozen rows stay a
 SERIES_GAP = 2  # between the two bars of one row
 ROW_GAP = 6
 BASELINE = 0.7  # where the baseline of a 13-px text sits inside a bar, as a share of its height
-LINE_HEIGHT = 15  # between the lines of a wrapped label (13-px text)
+# The lines of a wrapped label: room for the tall line box of a Chinese font (about 1.45 em at 13 px),
+# the baseline 13 units below the top of its line, and a little room above and below the block.
+LINE_HEIGHT = 17
+LINE_BASELINE = 13
+LABEL_PADDING = 3
 WIDE_GLYPH = 13  # a Chinese character is as wide as the font is high
 # Latin glyphs of a 13-px sans-serif, measured on the wide side so that a line never overruns.
 BROAD_GLYPH = 10  # capitals, m and w
@@ -50,8 +54,8 @@ def bar_chart(rows: list[dict], value: str, label: Callable[[dict], str], *,
 
     Returns SVG units: {"rows": [{"label", "label_y", "label_lines": [{"text", "y"}], "bars":
     [{"series": 0 or 1, "value", "y", "text_y", "width", "value_x"}]}], "width", "height",
-    "label_width", "label_x", "bar_height"}. `label_y` is the baseline of a one-line label; the lines
-    of a wrapped one are centred on it.
+    "label_width", "label_x", "bar_height"}. `label_y` is the baseline of a one-line label, centred
+    on its row; the lines of a wrapped label are centred on the row as a block.
     """
     keys = [value] if second_value is None else [value, second_value]
     bar_height = BAR_HEIGHT if len(keys) == 1 else PAIRED_BAR_HEIGHT
@@ -63,14 +67,19 @@ def bar_chart(rows: list[dict], value: str, label: Callable[[dict], str], *,
     for row in rows:
         text = str(label(row))
         lines = wrap_label(text, LABEL_WIDTH - LABEL_GAP)
-        row_height = max(bars_height, len(lines) * LINE_HEIGHT)
+        block_height = len(lines) * LINE_HEIGHT + 2 * LABEL_PADDING
+        row_height = bars_height if len(lines) == 1 else max(bars_height, block_height)
         bars_top = top + (row_height - bars_height) / 2  # the bars stand in the middle of a tall row
         bars = [_bar(series, row[key], _round(bars_top + series * (bar_height + SERIES_GAP)), bar_height,
                      round(room * row[key] / largest)) for series, key in enumerate(keys)]
         # The label is centred on its row, as a bar's text would be if a bar stood in the middle.
         label_y = _round(top + (row_height - bar_height) / 2 + bar_height * BASELINE)
-        label_lines = [{"text": line, "y": _round(label_y + (number - (len(lines) - 1) / 2) * LINE_HEIGHT)}
-                       for number, line in enumerate(lines)]
+        if len(lines) == 1:
+            label_lines = [{"text": lines[0], "y": label_y}]
+        else:  # the block of lines centred on the row
+            first = top + (row_height - block_height) / 2 + LABEL_PADDING + LINE_BASELINE
+            label_lines = [{"text": line, "y": _round(first + number * LINE_HEIGHT)}
+                           for number, line in enumerate(lines)]
         drawn.append({"label": text, "label_y": label_y, "label_lines": label_lines, "bars": bars})
         top += row_height + ROW_GAP
     return {"rows": drawn, "width": CHART_WIDTH, "height": max(1, round(top)),
