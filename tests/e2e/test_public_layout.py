@@ -10,7 +10,8 @@ NO_PAGE_OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
 # Each chart label's lines joined, and whether the label lies inside its chart's drawing area.
 CHART_LABELS = """() => [...document.querySelectorAll("svg.chart text.label")].map(label => {
     const box = label.getBBox(), view = label.ownerSVGElement.viewBox.baseVal;
-    return {text: [...label.querySelectorAll("tspan")].map(line => line.textContent).join(" "),
+    const lines = [...label.querySelectorAll("tspan")].map(line => line.textContent);
+    return {text: lines.length ? lines.join(" ") : label.textContent,
             inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width
                     && box.y + box.height <= view.height};
 })"""
