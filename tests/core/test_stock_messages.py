@@ -55,3 +55,25 @@ def test_a_choice_a_checkbox_and_a_file_say_what_to_do_when_left_empty():
     assert errors["name"] == ["请填写此项。"] and errors["told"] == ["custom"]
     with translation.override("en"):
         assert str(forms.Field.default_error_messages["required"]) == "This field is required."
+
+
+def _subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
+
+
+def test_every_form_of_the_platform_was_built_after_the_required_messages_were_set():
+    # A form class declared before CoreConfig.ready() would keep Django's "required" in its fields.
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports every view, and so every form
+    stale = []
+    with translation.override("en"):
+        for form in _subclasses(forms.BaseForm):
+            for name, field in getattr(form, "base_fields", {}).items():
+                if (form.__module__.startswith("beian.")
+                        and isinstance(field, (forms.ChoiceField, forms.BooleanField, forms.FileField))
+                        and str(field.error_messages["required"]) == "This field is required."):
+                    stale.append(f"{form.__module__}.{form.__name__}.{name}")
+    assert not stale
