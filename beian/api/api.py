@@ -23,7 +23,7 @@ api = NinjaAPI(
     title="Beian API",
     version="1",
     description=(
-        "Website security filing platform (公安联网备案). Pre-checks of filings against the rule "
+        "Website Security Filing Platform (公安联网备案平台). Pre-checks of filings against the rule "
         "catalogue; public records. Answers follow the Accept-Language header (zh-Hans default, en)."),
     urls_namespace="api-v1",
     docs_url="/docs",

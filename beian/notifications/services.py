@@ -13,8 +13,12 @@ SMS, because an HTTP provider receives the template id and its parameters. Texts
 when the notification is created, in `language` (default: the active language, Chinese unless the
 request chose English) and stored as sent.
 
-The system-message twin of an SMS has the SMS text as its body and the text's beginning as subject.
+The system-message twin of an SMS has the SMS text as its body and its first sentence as subject:
+every SMS states its decision in that sentence ("… was returned for correction"), which a subject cut
+at a fixed length lost behind a long website name (issue 18).
 """
+
+import re
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +28,9 @@ from beian.notifications import outbox, rendering
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.notifications.tasks import send_email_message
 
-TWIN_SUBJECT_LENGTH = 40
+SUBJECT_LENGTH = SystemMessage._meta.get_field("subject").max_length
+# The end of a sentence: a Chinese full stop, or ". " / "! " / "? " in English (not the dot of a domain).
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 
 
 def send_sms(*, to: str, template: str, context: dict, user=None,
@@ -38,7 +44,7 @@ def send_sms(*, to: str, template: str, context: dict, user=None,
         if user is not None:
             twin = SystemMessage.objects.create(
                 user=user, template=template, body=text, created_at=now,
-                subject=Truncator(text).chars(TWIN_SUBJECT_LENGTH))
+                subject=twin_subject(text))
         message = OutboxMessage.objects.create(
             to=to, template=template, params=rendering.plain_params(context, language), language=language,
             text=text, user=user, system_message=twin, created_at=now, updated_at=now, next_attempt_at=now)
@@ -46,12 +52,20 @@ def send_sms(*, to: str, template: str, context: dict, user=None,
     return message
 
 
+def twin_subject(text: str) -> str:
+    """The first sentence of an SMS, whole (cut only beyond what the column holds)."""
+    end = _SENTENCE_END.search(text)
+    sentence = text[: end.end()] if end else text
+    return Truncator(sentence.strip()).chars(SUBJECT_LENGTH)
+
+
 def post_system_message(*, user, template: str, context: dict,
                         language: str | None = None) -> SystemMessage:
     """A system message without SMS, from `messages/<template>.txt` (first line the subject)."""
     language = rendering.language_for(user, language)
     subject, body = rendering.render_subject_and_body(f"messages/{template}.txt", context, language)
-    return SystemMessage.objects.create(user=user, template=template, subject=subject[:200], body=body)
+    return SystemMessage.objects.create(user=user, template=template,
+                                        subject=Truncator(subject).chars(SUBJECT_LENGTH), body=body)
 
 
 def send_email(*, to: str, template: str, context: dict, language: str | None = None) -> None:

@@ -1,5 +1,7 @@
 """Geometry of the server-drawn bar charts (beian.core.charts)."""
 
+import re
+
 from beian.core import charts
 from beian.core.charts import bar_chart
 
@@ -40,3 +42,31 @@ def test_a_second_series_is_drawn_under_the_first_on_the_same_scale():
     row_height = 2 * charts.PAIRED_BAR_HEIGHT + charts.SERIES_GAP
     assert chart["height"] == 2 * (row_height + charts.ROW_GAP)
     assert first["y"] < chart["rows"][1]["label_y"] < second["text_y"]  # the label sits between the bars
+
+
+LONG_AGENCY = "Cyber Security Brigade, Chaoyang District Public Security Sub-bureau, Beijing City"
+
+
+def test_a_long_label_wraps_onto_lines_that_fit_the_label_column_and_its_row_grows():
+    chart = bar_chart([{"n": 3, "name": LONG_AGENCY}, {"n": 1, "name": "朝阳区"}], "n",
+                      lambda row: row["name"])
+    long_row, short_row = chart["rows"]
+    lines = [line["text"] for line in long_row["label_lines"]]
+    assert len(lines) > 1 and " ".join(lines) == LONG_AGENCY
+    assert all(charts.text_width(line) <= charts.LABEL_WIDTH - charts.LABEL_GAP for line in lines)
+    assert long_row["label_lines"][0]["y"] > 0  # the first line starts inside the chart
+    assert short_row["label_lines"] == [{"text": "朝阳区", "y": short_row["label_y"]}]
+    assert short_row["bars"][0]["y"] >= len(lines) * charts.LINE_HEIGHT  # below the long label
+    assert chart["height"] >= short_row["bars"][0]["y"] + charts.BAR_HEIGHT
+
+
+def test_the_drawn_svg_holds_every_label_whole():
+    from django.template.loader import render_to_string
+
+    chart = bar_chart([{"n": 3, "name": LONG_AGENCY}, {"n": 1, "name": "北京市公安局朝阳分局网安大队"}], "n",
+                      lambda row: row["name"])
+    svg = render_to_string("includes/bar_chart.html", {"chart": chart, "chart_id": "c", "title": "t"})
+    labels = re.findall(r'<text class="label"[^>]*>(.*?)</text>', svg)
+    whole = [" ".join(re.findall(r"<tspan[^>]*>(.*?)</tspan>", label)) or label for label in labels]
+    assert whole == [LONG_AGENCY, "北京市公安局朝阳分局网安大队"]
+    assert "…" not in svg and "..." not in svg

@@ -87,3 +87,14 @@ def test_names_follow_the_language(reference_data):
         assert sponsor.name == "Enterprise"
     with translation.override("zh-hans"):
         assert sponsor.name == "企业单位"
+
+
+def test_division_names_are_in_simplified_characters_even_where_the_history_is_traditional():
+    from beian.core.reference.divisions import read_divisions
+
+    # Without the current list, names come from stdnum's table alone, which writes 香港特別行政區.
+    rows = {row.code: row.name_zh for row in read_divisions({}, {})}
+    assert rows["810000"] == "香港特别行政区" and rows["820000"] == "澳门特别行政区"
+    assert rows["232702"] == "松岭区"
+    traditional = set("區別門達嶺員會")
+    assert not [name for name in rows.values() if traditional & set(name)]

@@ -12,7 +12,8 @@ def test_a_visitor_checks_a_website_name_before_registering(page, accessible):
     page.get_by_role("button", name="检查").click()
     findings = page.locator("[data-error-summary]")
     expect(findings).to_be_focused()
-    expect(findings).to_contain_text("website_name.national_prefix")
+    expect(findings.locator('[data-rule="website_name.national_prefix"]').first).to_be_visible()
+    expect(findings).not_to_contain_text("website_name.national_prefix")  # the rule id is not shown
     accessible(page)
     findings.get_by_role("link", name="网站名称").first.click()
     expect(page.get_by_label("网站名称")).to_be_focused()

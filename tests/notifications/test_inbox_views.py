@@ -34,7 +34,7 @@ def test_the_inbox_lists_the_owners_messages_newest_first_with_unread_marked(sig
     page = response.content.decode()
     assert page.index("较新的消息") < page.index("较早的消息")
     assert "别人的消息" not in page
-    assert f"<strong>未读: {newer.subject}</strong>" in page
+    assert f"<strong>未读：{newer.subject}</strong>" in page
     assert "您有 1 条未读消息。" in page
 
 

@@ -148,3 +148,14 @@ def test_mark_read_and_mark_all_read(make_user):
     assert services.mark_all_read(user=user) == 1
     assert services.unread_count(user) == 0
     assert services.unread_count(other) == 1
+
+
+@pytest.mark.parametrize(("language", "decision"), [("zh-hans", "退回"), ("en", "returned for correction")])
+def test_the_twin_subject_keeps_the_decision_after_a_long_website_name(make_user, language, decision):
+    user = make_user()
+    long_name = "很长的网站名称" * 14
+    message = services.send_sms(to=user.mobile, template="website_returned", user=user, language=language,
+                                context={"name": long_name, "reasons": "QUOTED-REASON"})
+    subject = message.system_message.subject
+    assert long_name in subject and decision in subject
+    assert "QUOTED-REASON" not in subject, "the subject is the first sentence, not the reasons"

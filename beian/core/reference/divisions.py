@@ -21,6 +21,10 @@ GROUPING_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区�
 # Place names whose reading differs from the everyday one pypinyin picks.
 READING_OVERRIDES = {"朝阳": "Chaoyang", "长安": "Chang'an", "六安": "Lu'an", "蚌埠": "Bengbu",
                      "番禺": "Panyu", "丽水": "Lishui", "铅山": "Yanshan", "乐亭": "Laoting"}
+# stdnum's table writes a few names in traditional characters (香港特別行政區, 澳門特別行政區 and some
+# retired districts such as 松嶺區); the platform shows simplified Chinese only. Every character of the
+# table outside GB 2312 that has a simplified form is listed (鄠, 埇, 浉 … are simplified already).
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans("區別門達嶺稜員會", "区别门达岭棱员会")
 _LINE = re.compile(r'^(?P<indent>\s*)(?P<code>\d+) (?P<kind>province|county)="(?P<name>[^"]*)"')
 _YEARS = re.compile(r"^\[(?P<start>\d*)-(?P<end>\d*)\]")
 _NAME_HISTORY_SEPARATOR = re.compile(r",(?=\[)")
@@ -84,7 +88,7 @@ def _read_entries() -> dict[str, tuple[str, bool]]:
             code = province + "0000"
         else:
             code = province + match["code"]
-        name, active = _latest_name(match["name"])
+        name, active = _latest_name(match["name"].translate(TRADITIONAL_TO_SIMPLIFIED))
         if code not in entries or (active and not entries[code][1]):
             entries[code] = (name, active)
     return entries
