@@ -1,4 +1,5 @@
-"""Shared test set-up: reference data in every test database, plain static storage."""
+"""Shared test set-up: reference data in every test database, plain static storage, and the accounts
+every folder uses (built by tests/factories.py)."""
 
 import pytest
 from django.conf import settings
@@ -75,3 +76,62 @@ def _no_language_leaks():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+# Accounts every folder uses (built by tests/factories.py).
+
+
+@pytest.fixture
+def applicant(reference_data):
+    from tests.factories import make_applicant
+
+    return make_applicant()
+
+
+@pytest.fixture
+def reviewer(reference_data):
+    """A reviewer of the Beijing Chaoyang brigade (the agency of the sample sponsor's address)."""
+    from tests.factories import make_reviewer
+
+    return make_reviewer()
+
+
+@pytest.fixture
+def other_reviewer(reference_data):
+    """A reviewer of another county (Beijing Haidian)."""
+    from tests.factories import HAIDIAN, make_reviewer
+
+    return make_reviewer(HAIDIAN)
+
+
+@pytest.fixture
+def supervisor(reference_data):
+    """A supervisor of the Beijing corps: Chaoyang and Haidian are below."""
+    from tests.factories import UserFactory
+
+    return UserFactory(supervisor=True)
+
+
+@pytest.fixture
+def staff(reference_data):
+    """staff(role, agency_code=None, **fields) → a new account (TOTP enrolled unless enrolled=False)."""
+    from tests.factories import make_staff
+
+    return make_staff
+
+
+@pytest.fixture
+def signed_in(client):
+    """signed_in(user) → the test client, signed in with password and second factor."""
+    from tests.factories import sign_in_verified
+
+    return lambda user: sign_in_verified(client, user)
+
+
+@pytest.fixture
+def english():
+    """The test runs in English (folders whose messages are asserted in English use it for every test)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -6,7 +6,7 @@ factor) must get 403 or 404 — never a page — outside their own area."""
 import pytest
 from django.urls import reverse
 
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.factories import make_staff, sign_in_verified
 from tests.test_url_access import ALL_PATTERNS, _sample_path
 
 # Area (path prefix) → the roles that may use it. Everything else must be refused to other roles.
@@ -49,7 +49,7 @@ CASES = [(role, pattern) for role in ROLES for _, pattern in ALL_PATTERNS
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "pattern"), CASES, ids=[f"{role}:{pattern}" for role, pattern in CASES])
 def test_other_roles_are_refused(client, reference_data, role, pattern):
-    user = make_user(role, ROLES[role])
+    user = make_staff(role, ROLES[role])
     sign_in_verified(client, user)
     response = client.get(_sample_path(pattern))
     if response.status_code in (301, 302):

@@ -6,11 +6,11 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from beian.accounts.models import User
+from tests.factories import PASSWORD
 
 # The human check in test mode (tests/conftest.py sets CAPTCHA_TEST_MODE).
 PASSED = {"captcha_0": "any-key", "captcha_1": "PASSED"}
-STRONG_PASSWORD = "Tiger-lily-2026"
+STRONG_PASSWORD = PASSWORD  # what registration forms type, and every built applicant's
 
 
 class SentCodes:
@@ -63,13 +63,3 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     return Clock(monkeypatch)
-
-
-def make_applicant(username="wang_applicant", *, mobile="13957021846", email="wang@example.cn",
-                   password=STRONG_PASSWORD, active=True, **extra) -> User:
-    user = User.objects.create_user(username, email=email, password=password, mobile=mobile,
-                                    real_name="王芳", role=User.Role.APPLICANT, is_active=active, **extra)
-    if active:
-        user.mobile_verified_at = timezone.now()
-        user.save(update_fields=["mobile_verified_at"])
-    return user

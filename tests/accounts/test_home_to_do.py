@@ -16,6 +16,7 @@ from beian.core.models import Agency
 from beian.filings import services
 from beian.legacy.models import LegacyRecord
 from beian.unregistered.models import UnregisteredWebsite
+from tests.factories import make_reviewer
 from tests.filings import helpers
 from tests.inspections import helpers as inspection_helpers
 from tests.public.helpers import file_website
@@ -43,7 +44,7 @@ def _today():
 
 def _returned(sponsor):
     application = helpers.submitted_application(sponsor)
-    services.return_application(actor=helpers.reviewer(), application=application, reasons=REASONS)
+    services.return_application(actor=make_reviewer(), application=application, reasons=REASONS)
     application.refresh_from_db()
     return application
 
@@ -90,7 +91,7 @@ def test_the_most_urgent_comes_first_and_undated_items_last(sponsor):
 
 def test_times_to_book_are_due_before_the_last_offered_time(sponsor):
     application = inspection_helpers.interactive_application(sponsor)
-    appointment = inspection_helpers.offered(application, helpers.reviewer())
+    appointment = inspection_helpers.offered(application, make_reviewer())
     last = max(slot.starts_at for slot in appointment.current_slots)
     [task] = tasks_for(sponsor.owner)
     assert task.title.startswith("Book a time for the face review")
@@ -152,7 +153,7 @@ def test_cases_show_each_filing_s_steps_with_their_dates(client, sponsor):
 
 def test_a_case_with_a_face_review_shows_that_step(sponsor):
     application = inspection_helpers.interactive_application(sponsor)
-    inspection_helpers.booked(application, helpers.reviewer())
+    inspection_helpers.booked(application, make_reviewer())
     application.refresh_from_db()
     [case] = cases_for(sponsor.owner)
     assert [step.label for step in case.steps] == ["Submitted", "In review", "Face review", "Filed"]

@@ -2,7 +2,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from beian.accounts.views.menu import MENU
-from tests.accounts.helpers import make_applicant
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.utils import translation
 from beian.accounts.models import User
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.notifications.services import notify_account, post_system_message
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 CODE = {"code": "123456", "purpose": "test", "minutes": 10}

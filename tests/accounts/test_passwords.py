@@ -6,7 +6,8 @@ from django.utils import translation
 
 from beian.accounts.models import User, VerificationCode
 from beian.core.models import AuditEntry
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Ocean-breeze-77"
@@ -75,7 +76,7 @@ def test_password_reset_by_sms_code(client, sent_codes):
 
 def test_a_reset_code_cannot_be_replayed(client, sent_codes):
     user = make_applicant(mobile="13957021846")
-    _request_reset(client, "wang_applicant")
+    _request_reset(client, user.username)
     data = {"code": sent_codes.last("13957021846"), "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     client.post(reverse("accounts:password_reset_verify"), data)
     replay = dict(data, password1="Another-pass-99", password2="Another-pass-99")

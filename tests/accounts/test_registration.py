@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 from beian.accounts import services
 from beian.accounts.models import User
 from beian.core.models import AuditEntry
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 MOBILE = "13812348000"

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from beian.accounts.models import User
 from beian.notifications.models import OutboxMessage, SystemMessage
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}

@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from beian.accounts.models import User
 from beian.core.models import AuditEntry
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -85,7 +86,7 @@ def test_a_success_resets_the_count(client, settings):
 
 
 def test_a_pending_registration_with_the_right_password_goes_to_the_code_page(client):
-    make_applicant("pending_one", active=False)
+    make_applicant("pending_one", is_active=False)
     response = _sign_in(client, "pending_one", STRONG_PASSWORD)
     assert response["Location"] == reverse("accounts:verify_mobile")
 

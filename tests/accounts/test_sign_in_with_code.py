@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from beian.core.models import AuditEntry
-from tests.accounts.helpers import PASSED, STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import PASSED, STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")

@@ -13,8 +13,8 @@ from beian.badge_checks import services
 from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
 from beian.core.audit import AuditEntry
 from tests.badge_checks.sites import loopback_sites
+from tests.factories import make_applicant, make_reviewer, make_staff, sign_in_verified
 from tests.public import helpers
-from tests.staff.conftest import make_user, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -36,17 +36,17 @@ def checked(reference_data):
 
 def test_police_of_the_jurisdiction_see_failures_per_agency(client, checked):
     failing, fine = checked
-    sign_in_verified(client, make_user("reviewer", "110105"))
+    sign_in_verified(client, make_reviewer())
     page = client.get(reverse("badge_checks:workbench")).content.decode()
     assert "failing-wb.cn" in page and "fine-wb.cn" not in page
-    sign_in_verified(client, make_user("supervisor", "110000"))
+    sign_in_verified(client, make_staff("supervisor", "110000"))
     assert "failing-wb.cn" in client.get(reverse("badge_checks:workbench")).content.decode()
-    sign_in_verified(client, make_user("reviewer", "330106"))
+    sign_in_verified(client, make_reviewer("330106"))
     assert "failing-wb.cn" not in client.get(reverse("badge_checks:workbench")).content.decode()
 
 
 def test_exports_neutralise_formulas_and_are_audited(client, checked):
-    sign_in_verified(client, make_user("reviewer", "110105"))
+    sign_in_verified(client, make_reviewer())
     response = client.get(reverse("badge_checks:export", args=["csv"]))
     text = response.content.decode("utf-8-sig")
     assert response.status_code == 200 and "failing-wb.cn" in text and "'=HYPERLINK(1)" in text
@@ -59,7 +59,7 @@ def test_exports_neutralise_formulas_and_are_audited(client, checked):
 
 def test_a_reviewer_can_start_a_check_of_an_agency(client, settings, reference_data):
     website = helpers.file_website(main_domain="run-wb.cn")
-    sign_in_verified(client, make_user("reviewer", "110105"))
+    sign_in_verified(client, make_reviewer())
     with loopback_sites({"run-wb.cn": "<p>nothing</p>"}) as address:
         settings.BADGE_CHECK_RESOLVE = {"run-wb.cn": address}
         response = client.post(reverse("badge_checks:run"), {"run-agency": "110105"})
@@ -93,8 +93,6 @@ def test_the_sponsor_sees_the_result_and_can_recheck_within_limits(client, setti
 
 def test_another_applicant_cannot_recheck(client, reference_data):
     website = helpers.file_website(main_domain="other-wb.cn")
-    from tests.sponsors.helpers import make_applicant
-
     client.force_login(make_applicant())
     assert client.post(reverse("badge_checks_sponsor:recheck", args=[website.pk])).status_code == 404
 

@@ -2,7 +2,6 @@ import pytest
 from django.core.cache import cache
 
 from tests.cancellations import helpers
-from tests.filings import helpers as filing_helpers
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +24,3 @@ def website(reference_data, settings, clean_limits):
     filed = helpers.filed_website()
     helpers.close(settings, filed)
     return filed
-
-
-@pytest.fixture
-def chaoyang_reviewer(reference_data):
-    return filing_helpers.reviewer("110105")

@@ -7,6 +7,7 @@ from beian.filings import services as filing_services
 from beian.notifications.models import OutboxMessage
 from beian.review.models import ReturnReason
 from tests.cancellations.servers import refusing_port
+from tests.factories import make_reviewer
 from tests.filings import helpers as filing_helpers
 
 
@@ -14,7 +15,7 @@ def filed_website(sponsor=None, **basic_changes):
     """A website filed by the Beijing Chaoyang agency (its domain is unique per call)."""
     sponsor = sponsor or filing_helpers.approved_sponsor()
     application = filing_helpers.submitted_application(sponsor, **basic_changes)
-    return filing_services.approve_application(actor=filing_helpers.reviewer(application.agency.code),
+    return filing_services.approve_application(actor=make_reviewer(application.agency.code),
                                                application=application)
 
 

@@ -21,8 +21,7 @@ from beian.review.models import ReviewItem
 from beian.review.services import ReviewActionRefused
 from tests.cancellations import helpers
 from tests.cancellations.servers import site_server
-from tests.filings import helpers as filing_helpers
-from tests.sponsors.helpers import make_applicant
+from tests.factories import make_applicant, make_reviewer
 
 pytestmark = pytest.mark.django_db
 Status = CancellationApplication.Status
@@ -76,10 +75,10 @@ def test_a_wrong_or_expired_code_is_refused(website, shift, reason):
     assert not CancellationApplication.objects.exists()
 
 
-def test_a_used_code_is_refused_when_applying_again(website, chaoyang_reviewer):
+def test_a_used_code_is_refused_when_applying_again(website, reviewer):
     code = helpers.send_code(website)
     cancellation = helpers.submit(website, code)
-    services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+    services.reject_cancellation(actor=reviewer, cancellation=cancellation,
                                  reasons=helpers.reason_dicts())
     with pytest.raises(services.CancellationRefused, match="already been used"), translation.override("en"):
         helpers.submit(website, code)
@@ -116,9 +115,9 @@ def test_someone_elses_website_is_not_found(website):
         services.submit_cancellation(actor=stranger, website=website, code="123456")
 
 
-def test_only_applicants_apply(website, chaoyang_reviewer):
+def test_only_applicants_apply(website, reviewer):
     with pytest.raises(PermissionDenied):
-        services.submit_cancellation(actor=chaoyang_reviewer, website=website, code="123456")
+        services.submit_cancellation(actor=reviewer, website=website, code="123456")
 
 
 def test_codes_are_rate_limited(website):
@@ -146,15 +145,15 @@ def test_probes_are_rate_limited(website, monkeypatch):
 
 # --- the reviewer -------------------------------------------------------------------------------
 
-def test_approval_cancels_the_record_and_frees_its_domains(website, chaoyang_reviewer):
+def test_approval_cancels_the_record_and_frees_its_domains(website, reviewer):
     cancellation = helpers.submit(website)
     assert DomainHold.objects.filter(application=website.application).exists()
-    cancelled = services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+    cancelled = services.approve_cancellation(actor=reviewer, cancellation=cancellation)
     website.refresh_from_db()
     cancellation.refresh_from_db()
     assert cancelled == website and website.status == Website.Status.CANCELLED
     assert website.cancelled_at is not None and website.record_number == cancelled.record_number
-    assert cancellation.status == Status.APPROVED and cancellation.decided_by == chaoyang_reviewer
+    assert cancellation.status == Status.APPROVED and cancellation.decided_by == reviewer
     assert not DomainHold.objects.filter(application=website.application).exists()
     item = ReviewItem.objects.get(kind="cancellation")
     assert not item.is_open and item.status == "approved"
@@ -162,27 +161,27 @@ def test_approval_cancels_the_record_and_frees_its_domains(website, chaoyang_rev
     assert website.record_number in sms.text and "注销" in sms.text
 
 
-def test_approve_or_reject_twice_is_refused(website, chaoyang_reviewer):
+def test_approve_or_reject_twice_is_refused(website, reviewer):
     cancellation = helpers.submit(website)
-    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+    services.approve_cancellation(actor=reviewer, cancellation=cancellation)
     with pytest.raises(ReviewActionRefused):
-        services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+        services.approve_cancellation(actor=reviewer, cancellation=cancellation)
     with pytest.raises(ReviewActionRefused):
-        services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+        services.reject_cancellation(actor=reviewer, cancellation=cancellation,
                                      reasons=helpers.reason_dicts())
 
 
-def test_reject_tells_the_reason_and_the_applicant_applies_again(website, chaoyang_reviewer):
+def test_reject_tells_the_reason_and_the_applicant_applies_again(website, reviewer):
     cancellation = helpers.submit(website)
     with pytest.raises(ReviewActionRefused):
-        services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation, reasons=[])
-    services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+        services.reject_cancellation(actor=reviewer, cancellation=cancellation, reasons=[])
+    services.reject_cancellation(actor=reviewer, cancellation=cancellation,
                                  reasons=helpers.reason_dicts(), note="首页仍可访问")
     cancellation.refresh_from_db()
     assert cancellation.status == Status.REJECTED
     assert cancellation.rejection_reasons[0]["code"] == "cancellation_website_online"
     with pytest.raises(ReviewActionRefused):
-        services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+        services.reject_cancellation(actor=reviewer, cancellation=cancellation,
                                      reasons=helpers.reason_dicts())
     sms = OutboxMessage.objects.get(template="cancellation_rejected")
     assert "网站仍可访问" in sms.text and "首页仍可访问" in sms.text
@@ -195,23 +194,23 @@ def test_reject_tells_the_reason_and_the_applicant_applies_again(website, chaoya
     assert item.is_open
 
 
-def test_taking_the_request_starts_the_review(website, chaoyang_reviewer):
+def test_taking_the_request_starts_the_review(website, reviewer):
     cancellation = helpers.submit(website)
-    services.start_review(actor=chaoyang_reviewer, cancellation=cancellation)
+    services.start_review(actor=reviewer, cancellation=cancellation)
     cancellation.refresh_from_db()
     item = ReviewItem.objects.get(kind="cancellation")
     assert cancellation.status == Status.IN_REVIEW and item.status == "in_review"
-    assert item.assignee == chaoyang_reviewer and item.is_open
+    assert item.assignee == reviewer and item.is_open
     with pytest.raises(ReviewActionRefused):
-        services.start_review(actor=chaoyang_reviewer, cancellation=cancellation)
-    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+        services.start_review(actor=reviewer, cancellation=cancellation)
+    services.approve_cancellation(actor=reviewer, cancellation=cancellation)
     cancellation.refresh_from_db()
     assert cancellation.status == Status.APPROVED
 
 
 def test_a_reviewer_outside_the_jurisdiction_is_refused(website):
     cancellation = helpers.submit(website)
-    outsider = filing_helpers.reviewer("110108")
+    outsider = make_reviewer("110108")
     for decide in (lambda: services.approve_cancellation(actor=outsider, cancellation=cancellation),
                    lambda: services.reject_cancellation(actor=outsider, cancellation=cancellation,
                                                         reasons=helpers.reason_dicts()),
@@ -224,16 +223,16 @@ def test_a_reviewer_outside_the_jurisdiction_is_refused(website):
     assert cancellation.status == Status.SUBMITTED
 
 
-def test_the_number_of_a_cancelled_record_is_never_reused(website, chaoyang_reviewer):
-    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=helpers.submit(website))
+def test_the_number_of_a_cancelled_record_is_never_reused(website, reviewer):
+    services.approve_cancellation(actor=reviewer, cancellation=helpers.submit(website))
     later = helpers.filed_website()
     assert later.agency == website.agency
     assert int(later.record_number[-6:]) == int(website.record_number[-6:]) + 1
     assert Website.objects.get(pk=website.pk).record_number == website.record_number
 
 
-def test_a_cancelled_website_cannot_be_cancelled_again(website, chaoyang_reviewer):
-    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=helpers.submit(website))
+def test_a_cancelled_website_cannot_be_cancelled_again(website, reviewer):
+    services.approve_cancellation(actor=reviewer, cancellation=helpers.submit(website))
     website.refresh_from_db()
     with pytest.raises(services.CancellationRefused, match="already cancelled"), translation.override("en"):
         services.request_code(actor=website.sponsor.owner, website=website, client_address=None)
@@ -264,7 +263,7 @@ def test_a_change_waiting_for_the_police_keeps_the_website_from_being_cancelled(
     assert helpers.submit(website).status == Status.SUBMITTED  # withdrawn: the cancellation may go
 
 
-def test_a_waiting_cancellation_keeps_changes_from_starting_and_being_submitted(website, chaoyang_reviewer):
+def test_a_waiting_cancellation_keeps_changes_from_starting_and_being_submitted(website, reviewer):
     from tests.filings.test_changes import save
 
     draft = changes.start_change(actor=website.sponsor.owner, website=website)  # a draft does not block
@@ -275,7 +274,7 @@ def test_a_waiting_cancellation_keeps_changes_from_starting_and_being_submitted(
     draft = save(save(draft, "basic", {"name": "改名的网站"}), "prompt", {"agreement_accepted": True})
     with pytest.raises(filing_services.FilingActionRefused, match="注销"):
         filing_services.submit_application(actor=website.sponsor.owner, application=draft)
-    services.approve_cancellation(actor=chaoyang_reviewer, cancellation=cancellation)
+    services.approve_cancellation(actor=reviewer, cancellation=cancellation)
     with pytest.raises(filing_services.FilingActionRefused, match="已注销"):
         filing_services.submit_application(actor=website.sponsor.owner, application=draft)
     draft.refresh_from_db()

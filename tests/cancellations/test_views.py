@@ -10,9 +10,8 @@ from beian.notifications.models import OutboxMessage
 from beian.review.models import ReturnReason, ReviewItem
 from tests.cancellations import helpers
 from tests.cancellations.servers import site_server
+from tests.factories import make_applicant, make_reviewer, sign_in_verified
 from tests.filings import helpers as filing_helpers
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -126,9 +125,9 @@ def test_an_open_request_blocks_the_form(owner_client, website):
     assert 'name="code"' not in page
 
 
-def test_the_rejected_request_shows_the_reasons_and_apply_again(owner_client, website, chaoyang_reviewer):
+def test_the_rejected_request_shows_the_reasons_and_apply_again(owner_client, website, reviewer):
     cancellation = helpers.submit(website)
-    services.reject_cancellation(actor=chaoyang_reviewer, cancellation=cancellation,
+    services.reject_cancellation(actor=reviewer, cancellation=cancellation,
                                  reasons=helpers.reason_dicts(), note="首页仍可访问")
     page = owner_client.get(reverse("cancellations:detail", args=[cancellation.pk]), **EN).content.decode()
     assert "The website can still be reached" in page and "首页仍可访问" in page and "Apply again" in page
@@ -142,8 +141,8 @@ def item(website):
     return ReviewItem.objects.get(kind="cancellation")
 
 
-def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, chaoyang_reviewer, website):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, reviewer, website):
+    sign_in_verified(client, reviewer)
     page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
     assert website.record_number_text in page and website.sponsor.name in page and "公司已注销" in page
     assert f"https://{website.main_domain}: no connection could be made" in page
@@ -156,8 +155,8 @@ def test_the_workbench_detail_shows_website_sponsor_and_probe(client, item, chao
     assert f'value="{by_code["website_name_improper"].pk}"' not in page
 
 
-def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_reviewer, website):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, reviewer, website):
+    sign_in_verified(client, reviewer)
     page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
     assert filing_helpers.label_of(page, website.sponsor.name) == "单位名称"
     page = client.get(reverse("review:detail", args=[item.pk]), **EN).content.decode()
@@ -165,14 +164,14 @@ def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_re
 
 
 def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
-    sign_in_verified(client, filing_helpers.reviewer("110108"))
+    sign_in_verified(client, make_reviewer("110108"))
     assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404
     assert client.post(reverse("review:decide", args=[item.pk, "approve"])).status_code == 404
 
 
-def test_approve_through_the_workbench_and_the_record_says_cancelled(client, item, chaoyang_reviewer,
+def test_approve_through_the_workbench_and_the_record_says_cancelled(client, item, reviewer,
                                                                      website):
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     assert client.post(reverse("review:decide", args=[item.pk, "start_review"])).status_code == 302
     assert client.post(reverse("review:decide", args=[item.pk, "approve"])).status_code == 302
     website.refresh_from_db()
@@ -182,8 +181,8 @@ def test_approve_through_the_workbench_and_the_record_says_cancelled(client, ite
     assert "已注销" in page
 
 
-def test_reject_through_the_workbench_needs_a_reason(client, item, chaoyang_reviewer):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_reject_through_the_workbench_needs_a_reason(client, item, reviewer):
+    sign_in_verified(client, reviewer)
     url = reverse("review:decide", args=[item.pk, "reject"])
     assert client.post(url, {"note": "x"}).status_code == 400
     reason = ReturnReason.objects.get(code="cancellation_matter_pending")

@@ -27,11 +27,11 @@ from beian.sponsors.documents import clean_image
 from beian.sponsors.models import SponsorDocument, SponsorEntity
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
+from tests.factories import make_reviewer
 from tests.filings import helpers
 from tests.legacy.helpers import import_ as import_legacy
 from tests.legacy.helpers import row as legacy_row
 from tests.sponsors.helpers import ENTERPRISE_USCC, OTHER_USCC, enterprise_values, jpeg, upload
-from tests.staff.conftest import make_user
 from tests.unregistered.helpers import csv_bytes
 from tests.unregistered.helpers import row as unregistered_row
 
@@ -68,7 +68,7 @@ def world(old_ring):
         data={"agreement_accepted": True, "security_scheme": scheme})
     services.submit_application(actor=sponsor.owner, application=application)
     application.refresh_from_db()
-    reviewer = make_user("reviewer", "110105")
+    reviewer = make_reviewer()
     website = services.approve_application(actor=reviewer, application=application)
     change = changes.start_change(actor=sponsor.owner, website=website)  # copies files, has a snapshot
     # A proposed new identity (another certificate), submitted: an open review item found by it.

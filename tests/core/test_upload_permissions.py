@@ -11,7 +11,8 @@ import pytest
 from beian.core.private_files import secure_upload_folder
 from beian.sponsors import services
 from beian.sponsors.documents import clean_image
-from tests.sponsors.helpers import enterprise_values, jpeg, make_applicant, upload
+from tests.factories import make_applicant
+from tests.sponsors.helpers import enterprise_values, jpeg, upload
 
 pytestmark = pytest.mark.django_db
 

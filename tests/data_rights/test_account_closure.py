@@ -14,10 +14,9 @@ from beian.notifications.models import OutboxMessage, SystemMessage
 from tests.accounts.helpers import PASSED
 from tests.cancellations import helpers as cancellation_helpers
 from tests.cancellations.helpers import filed_website
-from tests.filings.helpers import approved_sponsor, reviewer, submitted_application, submitted_sponsor
-from tests.sponsors.helpers import make_applicant
+from tests.factories import PASSWORD, make_applicant, make_reviewer
+from tests.filings.helpers import approved_sponsor, submitted_application, submitted_sponsor
 
-PASSWORD = "Tiger-lily-2026"
 CLOSE = reverse("data_rights:close_account")
 
 
@@ -94,6 +93,7 @@ def test_a_cancelled_website_does_not_block_closure(reference_data, settings):
         services.close_account(actor=sponsor.owner, password=PASSWORD, client_address=None)
     cancellation_helpers.close(settings, website)
     cancellation = cancellation_helpers.submit(website)
-    cancellation_services.approve_cancellation(actor=reviewer(website.agency.code), cancellation=cancellation)
+    cancellation_services.approve_cancellation(actor=make_reviewer(website.agency.code),
+                                               cancellation=cancellation)
     closed = services.close_account(actor=sponsor.owner, password=PASSWORD, client_address=None)
     assert not closed.is_active

@@ -11,9 +11,9 @@ from beian.data_rights import exports, services
 from beian.data_rights.models import DataExport
 from tests.cancellations.helpers import filed_website
 from tests.data_rights.helpers import open_copy
+from tests.factories import make_applicant, make_reviewer, sign_in_verified
 from tests.filings.helpers import approved_sponsor, submitted_application
-from tests.sponsors.helpers import INDIVIDUAL_ID, OTHER_USCC, PERSON_ID, make_applicant, ready_entity
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.sponsors.helpers import INDIVIDUAL_ID, OTHER_USCC, PERSON_ID, ready_entity
 
 
 @pytest.fixture
@@ -146,6 +146,6 @@ def test_a_copy_stuck_in_preparation_does_not_block_for_ever(owner, clock):
 
 
 def test_staff_have_no_copy_page(client, reference_data):
-    sign_in_verified(client, make_user("reviewer", "110105"))
+    sign_in_verified(client, make_reviewer())
     assert client.get(reverse("data_rights:my_data")).status_code == 403
     assert client.post(reverse("data_rights:request_export")).status_code == 403

@@ -6,14 +6,14 @@ from playwright.sync_api import expect
 
 from beian.core.models import Agency
 from tests.e2e.staff_helpers import sign_in_with_second_factor, sign_out
-from tests.staff.conftest import PASSWORD, make_user
+from tests.factories import STAFF_PASSWORD, make_staff
 
 
 def test_a_supervisor_fills_in_the_missing_telephone_and_the_administrator_finds_the_rest(page, accessible):
-    supervisor = make_user("supervisor", "330106", username="xihu_supervisor")
-    administrator = make_user("system_administrator", username="platform_admin")
+    supervisor = make_staff("supervisor", "330106", username="xihu_supervisor")
+    administrator = make_staff("system_administrator", username="platform_admin")
 
-    sign_in_with_second_factor(page, supervisor, PASSWORD)
+    sign_in_with_second_factor(page, supervisor, STAFF_PASSWORD)
     page.goto("/review/dashboard/")
     warning = page.locator(".notice-warning")
     expect(warning).to_contain_text("尚未填写联系电话")
@@ -39,7 +39,7 @@ def test_a_supervisor_fills_in_the_missing_telephone_and_the_administrator_finds
     expect(page.locator(".notice-warning")).to_have_count(0)
     sign_out(page)
 
-    sign_in_with_second_factor(page, administrator, PASSWORD, steps_ahead=1)
+    sign_in_with_second_factor(page, administrator, STAFF_PASSWORD, steps_ahead=1)
     page.goto("/staff/")
     page.get_by_role("link", name="公安机关联系方式").click()
     page.get_by_label("按机关代码或名称搜索").fill("3301")

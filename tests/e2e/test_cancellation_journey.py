@@ -14,25 +14,21 @@ from tests.cancellations.helpers import filed_website
 from tests.cancellations.servers import site_server
 from tests.e2e.accounts_helpers import clean_limits, code_sent_to  # noqa: F401
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def test_a_closed_website_is_cancelled_and_its_record_says_so(page, accessible, settings,
                                                              clean_limits):  # noqa: F811
     owner = make_applicant("qingshan_owner")
     website = filed_website(approved_sponsor(owner), name="青山工作室网站")
-    reviewer = make_user("reviewer", website.agency.code, username="chaoyang_cancel_officer")
+    reviewer = make_reviewer(website.agency.code, username="chaoyang_cancel_officer")
     settings.CANCELLATION_PROBE_TIMEOUT_SECONDS = 1
     domain = website.main_domain
 
     with site_server() as still_online:
         settings.CANCELLATION_PROBE_RESOLVE = {domain: f"127.0.0.1:{still_online.port}"}
-        sign_in(page, owner.username, APPLICANT_PASSWORD)
+        sign_in(page, owner.username, PASSWORD)
         page.goto("/filings/filed/")
         page.get_by_role("link", name="青山工作室网站").first.click()
         accessible(page)

@@ -11,13 +11,9 @@ from playwright.sync_api import expect
 from beian.filings.models import Website
 from beian.legacy.models import LegacyRecord
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.legacy.helpers import NUMBER, import_, row
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def complete_wizard_from_basic(page, accessible, *, name=None):
@@ -71,9 +67,9 @@ def test_a_legacy_record_is_claimed_approved_and_its_number_leads_to_the_new_rec
     sponsor = approved_sponsor(make_applicant("yunjing_claimer"))
     notice()
     import_(row(deadline="2099-12-31"))
-    reviewer = make_user("reviewer", "110105", username="chaoyang_claim_officer")
+    reviewer = make_reviewer("110105", username="chaoyang_claim_officer")
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/accounts/")
     accessible(page)
     page.get_by_role("link", name="网站认领").click()
@@ -100,7 +96,7 @@ def test_a_legacy_record_is_claimed_approved_and_its_number_leads_to_the_new_rec
     expect(page.locator("main")).to_contain_text("云景旧官网")
     accessible(page)
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/claims/")
     expect(page.locator("main table")).to_contain_text(website.record_number)
     accessible(page)

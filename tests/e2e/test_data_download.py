@@ -11,10 +11,9 @@ from playwright.sync_api import expect
 from beian.core.models import AuditEntry
 from tests.e2e.accounts_helpers import clean_limits  # noqa: F401
 from tests.e2e.staff_helpers import sign_in
+from tests.factories import PASSWORD, make_applicant
 from tests.filings.helpers import approved_sponsor
-from tests.sponsors.helpers import PERSON_ID, make_applicant
-
-PASSWORD = "Tiger-lily-2026"
+from tests.sponsors.helpers import PERSON_ID
 
 
 def test_an_applicant_downloads_a_copy_of_their_data(page, accessible, tmp_path, clean_limits):  # noqa: F811

@@ -13,13 +13,11 @@ from beian.filings.models import Website, WebsiteApplication
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections.helpers import begun, working_day
-from tests.sponsors.helpers import jpeg, make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
+from tests.sponsors.helpers import jpeg
 
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 NAME = "云景技术论坛"
 PLACE = "北京市朝阳区公安分局网安大队（朝阳路 1 号）"
 
@@ -77,9 +75,9 @@ def _file_the_forum(page, accessible):
 def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
     sponsor = approved_sponsor(make_applicant("yunjing_bbs"))
     notice()
-    reviewer = make_user("reviewer", sponsor.agency.code, username="chaoyang_bbs_officer")
+    reviewer = make_reviewer(sponsor.agency.code, username="chaoyang_bbs_officer")
 
-    sign_in(page, "yunjing_bbs", APPLICANT_PASSWORD)
+    sign_in(page, "yunjing_bbs", PASSWORD)
     _file_the_forum(page, accessible)
     application = WebsiteApplication.objects.get(owner=sponsor.owner)
     assert application.status == "submitted" and application.interactive
@@ -108,7 +106,7 @@ def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
     sign_out(page)
 
     # The applicant books the afternoon time on the application page.
-    sign_in(page, "yunjing_bbs", APPLICANT_PASSWORD)
+    sign_in(page, "yunjing_bbs", PASSWORD)
     page.goto(f"/filings/{application.pk}/")
     panel = page.locator("section.appointment")
     expect(panel).to_contain_text("面审")
@@ -146,7 +144,7 @@ def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
 
     website = Website.objects.get(application=application)
     assert website.interactive and website.record_number in latest_sms(sponsor.owner.mobile)["text"]
-    sign_in(page, "yunjing_bbs", APPLICANT_PASSWORD)
+    sign_in(page, "yunjing_bbs", PASSWORD)
     page.goto(f"/filings/{application.pk}/")
     expect(page.locator("main")).to_contain_text(website.record_number)
     accessible(page)

@@ -9,24 +9,20 @@ from playwright.sync_api import expect
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections import helpers
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def test_a_booked_time_is_given_up_and_another_one_booked(page, accessible):
     sponsor = approved_sponsor(make_applicant("moving_booker"))
     notice()
-    reviewer = make_user("reviewer", sponsor.agency.code, username="chaoyang_moving_officer")
+    reviewer = make_reviewer(sponsor.agency.code, username="chaoyang_moving_officer")
     application = helpers.interactive_application(sponsor)
     appointment = helpers.booked(application, reviewer)
     given_up = appointment.booked_slot.label
 
-    sign_in(page, "moving_booker", APPLICANT_PASSWORD)
+    sign_in(page, "moving_booker", PASSWORD)
     page.goto(f"/filings/{application.pk}/")
     panel = page.locator("section.appointment")
     expect(panel).to_contain_text("已预约")
@@ -56,7 +52,7 @@ def test_a_booked_time_is_given_up_and_another_one_booked(page, accessible):
     assert "09:30" in latest_sms(sponsor.owner.mobile)["text"]
     sign_out(page)
 
-    sign_in(page, "moving_booker", APPLICANT_PASSWORD)
+    sign_in(page, "moving_booker", PASSWORD)
     page.goto(f"/filings/{application.pk}/")
     panel = page.locator("section.appointment")
     panel.get_by_label(re.compile("09:30")).check()

@@ -10,9 +10,8 @@ from beian.core import pii
 from beian.core.models import AuditEntry
 from tests.e2e.accounts_helpers import clean_limits  # noqa: F401 - fixture: no lock-out left over
 from tests.e2e.staff_helpers import sign_in
-from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, make_applicant, ready_entity
-
-PASSWORD = "Tiger-lily-2026"
+from tests.factories import PASSWORD, make_applicant
+from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, ready_entity
 
 
 def test_the_owner_sees_the_full_number_after_the_password(page, accessible, clean_limits):  # noqa: F811

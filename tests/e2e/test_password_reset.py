@@ -3,8 +3,8 @@ import re
 from playwright.sync_api import expect
 
 from beian.accounts.models import User
-from tests.accounts.helpers import make_applicant
 from tests.e2e.accounts_helpers import clean_limits, code_sent_to, pass_the_human_check  # noqa: F401
+from tests.factories import make_applicant
 
 MOBILE = "13757021846"
 NEW_PASSWORD = "Maple-road-2031"

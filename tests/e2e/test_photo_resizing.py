@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from beian.sponsors import services
 from beian.sponsors.models import SponsorDocument
 from tests.e2e.staff_helpers import sign_in
-from tests.sponsors.helpers import enterprise_values, make_applicant, phone_photo
+from tests.factories import make_applicant
+from tests.sponsors.helpers import enterprise_values, phone_photo
 
 MB = 1024 * 1024
 

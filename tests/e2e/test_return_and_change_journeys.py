@@ -9,12 +9,8 @@ from playwright.sync_api import expect
 from beian.filings import services
 from beian.filings.models import Website, WebsiteApplication
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, submitted_application
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def _reviewer_signs_in(page, reviewer, step=0):
@@ -41,7 +37,7 @@ def _submit_from_check_page(page, application_id):
 def test_a_return_tied_to_the_name_is_corrected_and_the_reviewer_sees_the_correction(page, accessible):
     sponsor = approved_sponsor(make_applicant("yunjing_return"))
     application = submitted_application(sponsor, name="云景网")
-    reviewer = make_user("reviewer", application.agency.code, username="return_officer")
+    reviewer = make_reviewer(application.agency.code, username="return_officer")
 
     _reviewer_signs_in(page, reviewer)
     _open_item(page, "云景网", accessible)
@@ -54,7 +50,7 @@ def test_a_return_tied_to_the_name_is_corrected_and_the_reviewer_sees_the_correc
     expect(page).to_have_url(re.compile(r"/review/"))
     sign_out(page)
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto(f"/filings/{application.pk}/")
     expect(page.locator("main")).to_contain_text("网站名称请使用完整名称")
     accessible(page)
@@ -79,10 +75,10 @@ def test_a_return_tied_to_the_name_is_corrected_and_the_reviewer_sees_the_correc
 def test_a_change_is_approved_and_the_record_number_stays(page, accessible):
     sponsor = approved_sponsor(make_applicant("yunjing_change"))
     application = submitted_application(sponsor, name="云景科技官网")
-    reviewer = make_user("reviewer", application.agency.code, username="change_officer")
+    reviewer = make_reviewer(application.agency.code, username="change_officer")
     website = services.approve_application(actor=reviewer, application=application)
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/accounts/")
     page.locator("main a[href='/filings/changes/']").first.click()
     accessible(page)

@@ -7,8 +7,8 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.staff_helpers import sign_in
+from tests.factories import make_applicant
 from tests.filings.helpers import approved_sponsor, notice
-from tests.sponsors.helpers import make_applicant
 
 PASSWORD = "Tiger-lily-2026"
 SCREEN = {"width": 1280, "height": 1024}

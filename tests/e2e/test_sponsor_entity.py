@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 from beian.core import pii
 from beian.sponsors.models import SponsorEntity
 from tests.e2e.staff_helpers import sign_in
-from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, jpeg, make_applicant, png
-
-PASSWORD = "Tiger-lily-2026"
+from tests.factories import PASSWORD, make_applicant
+from tests.sponsors.helpers import ENTERPRISE_USCC, PERSON_ID, jpeg, png
 
 
 def _image(name, data, mime):

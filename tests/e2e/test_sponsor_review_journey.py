@@ -9,11 +9,8 @@ from playwright.sync_api import expect
 from beian.notifications.devtools import latest_sms
 from beian.sponsors import services
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
-from tests.sponsors.helpers import make_applicant, ready_entity
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
+from tests.sponsors.helpers import ready_entity
 
 
 def _reviewer_signs_in(page, reviewer, step):
@@ -34,7 +31,7 @@ def test_return_correct_resubmit_and_approve(page, accessible):
     applicant = make_applicant("qingshan_admin")
     entity = ready_entity(applicant, name="北京青山科技有限公司")
     services.submit_sponsor_entity(actor=applicant)
-    reviewer = make_user("reviewer", "110105", username="chaoyang_officer")
+    reviewer = make_reviewer("110105", username="chaoyang_officer")
 
     _reviewer_signs_in(page, reviewer, step=0)
     accessible(page)
@@ -47,7 +44,7 @@ def test_return_correct_resubmit_and_approve(page, accessible):
     accessible(page)
     sign_out(page)
 
-    sign_in(page, applicant.username, APPLICANT_PASSWORD)
+    sign_in(page, applicant.username, PASSWORD)
     page.goto("/sponsor/")
     expect(page.locator(".status-returned")).to_be_visible()
     expect(page.locator("main")).to_contain_text("请上传清晰的营业执照照片")
@@ -65,7 +62,7 @@ def test_return_correct_resubmit_and_approve(page, accessible):
     expect(page).to_have_url(re.compile(r"/review/$"))
     sign_out(page)
 
-    sign_in(page, applicant.username, APPLICANT_PASSWORD)
+    sign_in(page, applicant.username, PASSWORD)
     page.goto("/sponsor/")
     expect(page.locator(".status-approved")).to_be_visible()
     accessible(page)

@@ -4,7 +4,8 @@ team load read as cards, with no sideways scrolling, and pass the accessibility 
 from playwright.sync_api import expect
 
 from tests.e2e.staff_helpers import sign_in_with_second_factor, sign_out
-from tests.staff.conftest import PASSWORD, make_user
+from tests.factories import STAFF_PASSWORD as PASSWORD
+from tests.factories import make_staff
 from tests.staff.home_helpers import booked_today, open_item
 
 PHONE = {"width": 375, "height": 800}
@@ -15,8 +16,8 @@ def _fits_the_screen(page) -> bool:
 
 
 def test_reviewer_and_supervisor_homes_fit_a_phone(page, accessible):
-    reviewer = make_user("reviewer", "110105", username="chaoyang_reviewer")
-    supervisor = make_user("supervisor", "110105", username="chaoyang_supervisor")
+    reviewer = make_staff("reviewer", "110105", username="chaoyang_reviewer")
+    supervisor = make_staff("supervisor", "110105", username="chaoyang_supervisor")
     open_item("110105", "北京某某科技有限公司的一个名称很长很长的网站", days_ago=60, assignee=reviewer)
     open_item("110105", "尚无人领取的网站")
     booked_today(reviewer)

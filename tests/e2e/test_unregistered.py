@@ -7,19 +7,16 @@ from playwright.sync_api import expect
 from beian.sponsors import services
 from beian.unregistered.models import UnregisteredWebsite
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
-from tests.sponsors.helpers import make_applicant, ready_entity
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer, make_staff
+from tests.sponsors.helpers import ready_entity
 from tests.unregistered.helpers import HEADER_ZH, csv_bytes, row
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def test_supervisor_uploads_and_the_applicant_sees_the_website(page, accessible):
     applicant = make_applicant("yunjing_admin")
     ready_entity(applicant)
     services.submit_sponsor_entity(actor=applicant)
-    supervisor = make_user("supervisor", "110000", username="beijing_supervisor")
+    supervisor = make_staff("supervisor", "110000", username="beijing_supervisor")
 
     sign_in_with_second_factor(page, supervisor, STAFF_PASSWORD)
     page.goto("/unregistered/workbench/upload/")
@@ -44,7 +41,7 @@ def test_supervisor_uploads_and_the_applicant_sees_the_website(page, accessible)
     accessible(page)
     sign_out(page)
 
-    sign_in(page, applicant.username, APPLICANT_PASSWORD)
+    sign_in(page, applicant.username, PASSWORD)
     page.goto("/accounts/")
     accessible(page)
     page.get_by_role("link", name="未备案网站").click()
@@ -70,9 +67,9 @@ def test_file_it_files_the_website_and_the_entry_closes(page, accessible):
     notice()
     import_rows(actor_label="test", rows=[row("yunjing-found.cn", deadline="2099-12-31")],
                 allowed_agencies=Agency.objects.all())
-    reviewer = make_user("reviewer", "110105", username="chaoyang_found_officer")
+    reviewer = make_reviewer("110105", username="chaoyang_found_officer")
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/unregistered/")
     expect(page.locator("main table")).to_contain_text("yunjing-found.cn")
     page.locator("main table form button").click()
@@ -85,7 +82,7 @@ def test_file_it_files_the_website_and_the_entry_closes(page, accessible):
     site = UnregisteredWebsite.objects.get(domain="yunjing-found.cn")
     assert site.status == UnregisteredWebsite.Status.FILED
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/unregistered/")
     expect(page.locator("main")).not_to_contain_text("yunjing-found.cn")
     accessible(page)

@@ -9,10 +9,8 @@ from playwright.sync_api import expect
 
 from beian.filings.models import WebsiteApplication
 from tests.e2e.staff_helpers import sign_in
+from tests.factories import PASSWORD, make_applicant
 from tests.filings.helpers import approved_sponsor, notice
-from tests.sponsors.helpers import make_applicant
-
-PASSWORD = "Tiger-lily-2026"
 
 
 def test_a_company_files_a_non_interactive_website(page, accessible):

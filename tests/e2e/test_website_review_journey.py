@@ -9,18 +9,14 @@ from playwright.sync_api import expect
 from beian.filings.models import Website
 from beian.notifications.devtools import latest_sms
 from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, submitted_application
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import PASSWORD as STAFF_PASSWORD
-from tests.staff.conftest import make_user
-
-APPLICANT_PASSWORD = "Tiger-lily-2026"
 
 
 def test_the_reviewer_approves_and_the_record_number_is_issued(page, accessible):
     sponsor = approved_sponsor(make_applicant("yunjing_owner"))
     application = submitted_application(sponsor, name="云景科技官网")
-    reviewer = make_user("reviewer", application.agency.code, username="chaoyang_web_officer")
+    reviewer = make_reviewer(application.agency.code, username="chaoyang_web_officer")
 
     sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/?kind=new_website")
@@ -37,7 +33,7 @@ def test_the_reviewer_approves_and_the_record_number_is_issued(page, accessible)
     assert re.fullmatch(rf"{application.agency.code}02\d{{6}}", website.record_number)
     assert website.record_number in latest_sms(sponsor.owner.mobile)["text"]
 
-    sign_in(page, sponsor.owner.username, APPLICANT_PASSWORD)
+    sign_in(page, sponsor.owner.username, PASSWORD)
     page.goto("/filings/filed/")
     accessible(page)
     page.get_by_role("link", name="云景科技官网").first.click()

@@ -1,4 +1,4 @@
-"""Shared bits of the filing tests: sponsors in each state, a complete application, reviewers."""
+"""Shared bits of the filing tests: sponsors in each state, a complete application."""
 
 import datetime
 import itertools
@@ -9,8 +9,8 @@ from django.utils import timezone
 from beian.filings import services
 from beian.filings.models import SecurityNotice
 from beian.sponsors import services as sponsor_services
-from tests.sponsors.helpers import make_applicant, ready_entity
-from tests.staff.conftest import make_user
+from tests.factories import make_applicant, make_reviewer
+from tests.sponsors.helpers import ready_entity
 
 _domains = itertools.count(1)
 
@@ -30,7 +30,7 @@ def submitted_sponsor(user=None):
 
 def approved_sponsor(user=None):
     entity = submitted_sponsor(user)
-    sponsor_services.approve_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity)
+    sponsor_services.approve_sponsor_entity(actor=make_reviewer(), entity=entity)
     entity.refresh_from_db()
     return entity
 
@@ -76,7 +76,3 @@ def submitted_application(sponsor=None, **basic_changes):
     services.submit_application(actor=application.owner, application=application)
     application.refresh_from_db()
     return application
-
-
-def reviewer(agency_code="110105"):
-    return make_user("reviewer", agency_code)

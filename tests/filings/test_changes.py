@@ -11,6 +11,7 @@ from beian.filings.review_kind import comparisons
 from beian.notifications.models import OutboxMessage
 from beian.review.models import ReviewItem
 from beian.review.services import ReviewActionRefused
+from tests.factories import make_reviewer
 from tests.filings import helpers
 from tests.filings.test_decisions import REASONS
 
@@ -19,9 +20,9 @@ Status = WebsiteApplication.Status
 
 
 @pytest.fixture
-def website(sponsor, chaoyang_reviewer):
+def website(sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
-    return services.approve_application(actor=chaoyang_reviewer, application=application)
+    return services.approve_application(actor=reviewer, application=application)
 
 
 def save(change, step, data):
@@ -50,7 +51,7 @@ def test_a_change_starts_as_a_copy_of_the_filed_answers(website):
     assert change.agreement_accepted_at is None  # the notice is accepted again
 
 
-def test_approved_change_keeps_the_record_number_and_updates_the_record(website, chaoyang_reviewer):
+def test_approved_change_keeps_the_record_number_and_updates_the_record(website, reviewer):
     number = website.record_number
     change = changes.start_change(actor=website.sponsor.owner, website=website)
     change = resubmit_with(change, name="云景科技新官网")
@@ -58,7 +59,7 @@ def test_approved_change_keeps_the_record_number_and_updates_the_record(website,
     assert item.agency_id == website.agency_id and item.search_keys.filter(key=f"record:{number}").exists()
     website.refresh_from_db()
     assert website.name == "云景科技官网"  # the record stays as filed while the change is reviewed
-    updated = services.approve_application(actor=chaoyang_reviewer, application=change)
+    updated = services.approve_application(actor=reviewer, application=change)
     assert updated.pk == website.pk and updated.record_number == number
     assert updated.name == "云景科技新官网" and updated.current_application == change
     assert Website.objects.count() == 1
@@ -84,7 +85,7 @@ def test_a_second_open_change_and_a_change_of_a_cancelled_website_are_refused(we
     with pytest.raises(Website.DoesNotExist):
         changes.start_change(actor=other.owner, website=website)
     with pytest.raises(PermissionDenied):
-        changes.start_change(actor=helpers.reviewer(), website=website)
+        changes.start_change(actor=make_reviewer(), website=website)
 
 
 def test_cancelled_website_cannot_be_changed(website):
@@ -94,23 +95,23 @@ def test_cancelled_website_cannot_be_changed(website):
         changes.start_change(actor=website.sponsor.owner, website=website)
 
 
-def test_change_keeps_its_own_domains_and_moves_holds_on_approval(website, chaoyang_reviewer):
+def test_change_keeps_its_own_domains_and_moves_holds_on_approval(website, reviewer):
     old_domain = website.main_domain
     change = changes.start_change(actor=website.sponsor.owner, website=website)
     change = resubmit_with(change, main_domain="yunjing-new.cn", other_domains=[old_domain])
     assert DomainHold.objects.get(name="yunjing-new.cn").application == change
     assert DomainHold.objects.get(name=old_domain).application == website.application  # until approval
-    services.approve_application(actor=chaoyang_reviewer, application=change)
+    services.approve_application(actor=reviewer, application=change)
     assert set(DomainHold.objects.filter(application=change).values_list("name", flat=True)) == {
         "yunjing-new.cn", old_domain}
     assert not DomainHold.objects.filter(application=website.application).exists()
 
 
-def test_change_dropping_a_domain_frees_it(website, chaoyang_reviewer):
+def test_change_dropping_a_domain_frees_it(website, reviewer):
     old_domain = website.main_domain
     change = changes.start_change(actor=website.sponsor.owner, website=website)
     change = resubmit_with(change, main_domain="yunjing-other.cn")
-    services.approve_application(actor=chaoyang_reviewer, application=change)
+    services.approve_application(actor=reviewer, application=change)
     assert not DomainHold.objects.filter(name=old_domain).exists()
 
 
@@ -124,10 +125,10 @@ def test_change_may_not_take_a_domain_filed_by_another_website(website, sponsor)
     assert [p.rule for p in blocked.value.problems] == ["domain.already_filed"]
 
 
-def test_returned_change_is_corrected_and_the_reviewer_sees_what_was_corrected(website, chaoyang_reviewer):
+def test_returned_change_is_corrected_and_the_reviewer_sees_what_was_corrected(website, reviewer):
     change = changes.start_change(actor=website.sponsor.owner, website=website)
     change = resubmit_with(change, name="云景新站")
-    services.return_application(actor=chaoyang_reviewer, application=change, reasons=REASONS)
+    services.return_application(actor=reviewer, application=change, reasons=REASONS)
     change.refresh_from_db()
     assert change.status == Status.RETURNED and change.returned_snapshot["name"] == "云景新站"
     change = resubmit_with(change, name="云景科技新站")
@@ -146,12 +147,12 @@ def test_withdrawn_change_releases_only_its_own_domains(website):
     assert DomainHold.objects.filter(name=website.main_domain, application=website.application).exists()
 
 
-def test_change_adding_interactive_services_needs_an_inspection(website, chaoyang_reviewer):
+def test_change_adding_interactive_services_needs_an_inspection(website, reviewer):
     change = changes.start_change(actor=website.sponsor.owner, website=website)
     change = resubmit_with(change, interactive=True, interactive_services=["comments"])
     assert change.needs_inspection
     with pytest.raises(ReviewActionRefused):
-        services.approve_application(actor=chaoyang_reviewer, application=change)
+        services.approve_application(actor=reviewer, application=change)
 
 
 def test_change_of_an_interactive_website_keeping_its_services_needs_no_new_inspection(website):
@@ -184,11 +185,11 @@ def test_another_applicant_cannot_start_a_change(client, website):
     assert not WebsiteApplication.objects.filter(kind="change").exists()
 
 
-def test_change_of_a_website_cancelled_meanwhile_cannot_be_approved(website, chaoyang_reviewer):
+def test_change_of_a_website_cancelled_meanwhile_cannot_be_approved(website, reviewer):
     change = resubmit_with(changes.start_change(actor=website.sponsor.owner, website=website), name="新名")
     website.cancel()
     website.save()
     with pytest.raises(ReviewActionRefused):
-        services.approve_application(actor=chaoyang_reviewer, application=change)
+        services.approve_application(actor=reviewer, application=change)
     change.refresh_from_db()
     assert change.status == Status.SUBMITTED

@@ -10,8 +10,9 @@ from beian.filings import changes, checks, services
 from beian.filings.models import WebsiteApplication
 from beian.sponsors import services as sponsor_services
 from beian.sponsors.models import SponsorEntity
+from tests.factories import make_applicant, make_reviewer
 from tests.filings import helpers
-from tests.sponsors.helpers import make_applicant, ready_entity
+from tests.sponsors.helpers import ready_entity
 
 pytestmark = pytest.mark.django_db
 Kind = WebsiteApplication.Kind
@@ -30,7 +31,7 @@ def stored(application) -> set[tuple[str, str]]:
 def sponsor_named(name: str):
     entity = ready_entity(make_applicant(), name=name)
     sponsor_services.submit_sponsor_entity(actor=entity.owner)
-    sponsor_services.approve_sponsor_entity(actor=helpers.reviewer(), entity=entity)
+    sponsor_services.approve_sponsor_entity(actor=make_reviewer(), entity=entity)
     entity.refresh_from_db()
     return entity
 
@@ -73,10 +74,10 @@ def test_a_claim_of_an_offline_filing_is_never_late(sponsor):
     assert ("filing.late", "warning") in rules(new)  # a new website opened long ago still is late
 
 
-def test_a_change_of_a_website_opened_long_ago_is_not_late(sponsor, chaoyang_reviewer):
+def test_a_change_of_a_website_opened_long_ago_is_not_late(sponsor, reviewer):
     application = helpers.submitted_application(sponsor, opened_on=OPENED_LONG_AGO)
     assert ("filing.late", "warning") in stored(application)  # the first filing was late
-    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    website = services.approve_application(actor=reviewer, application=application)
     change = changes.start_change(actor=sponsor.owner, website=website)
     assert change.opened_on == OPENED_LONG_AGO
     assert "filing.late" not in {rule for rule, _severity in rules(change)}

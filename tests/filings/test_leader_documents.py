@@ -7,9 +7,9 @@ from django.urls import reverse
 from beian.core.models import AuditEntry
 from beian.filings import services
 from beian.filings.models import LeaderDocument
+from tests.factories import make_applicant, make_reviewer, sign_in_verified
 from tests.filings import helpers
-from tests.sponsors.helpers import INDIVIDUAL_ID, jpeg, make_applicant, png, upload
-from tests.staff.conftest import sign_in_verified
+from tests.sponsors.helpers import INDIVIDUAL_ID, jpeg, png, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_a_file_that_is_no_image_is_refused_next_to_its_field(client, sponsor):
     assert 'id="id_security_photo_id_front"' in response.content.decode()
 
 
-def test_photos_are_served_to_the_owner_and_reviewers_in_scope_only(client, sponsor, chaoyang_reviewer):
+def test_photos_are_served_to_the_owner_and_reviewers_in_scope_only(client, sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
     photo = application.leader_documents.get(kind="id_front")
     url = reverse("filings:leader_document", args=[photo.pk])
@@ -66,10 +66,10 @@ def test_photos_are_served_to_the_owner_and_reviewers_in_scope_only(client, spon
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
     client.force_login(make_applicant())
     assert client.get(url).status_code == 404
-    sign_in_verified(client, helpers.reviewer("110108"))
+    sign_in_verified(client, make_reviewer("110108"))
     assert client.get(url).status_code == 404
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     assert client.get(url).status_code == 200
     entry = AuditEntry.objects.get(action="document_viewed", object_id=str(photo.pk))
-    assert entry.actor == chaoyang_reviewer
+    assert entry.actor == reviewer
     assert LeaderDocument.objects.filter(application=application).count() == 2

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from beian.filings import services
 from beian.filings.models import WebsiteApplication
+from tests.factories import make_applicant, sign_in_verified
 from tests.filings import helpers
 from tests.public import helpers as public_helpers
-from tests.sponsors.helpers import make_applicant
 
 pytestmark = pytest.mark.django_db
 
@@ -127,9 +127,9 @@ def test_the_check_page_lists_findings_and_errors_block_submission(applicant_cli
     assert application.status == "draft"
 
 
-def test_return_reasons_appear_next_to_their_field(applicant_client, sponsor, chaoyang_reviewer):
+def test_return_reasons_appear_next_to_their_field(applicant_client, sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
-    services.return_application(actor=chaoyang_reviewer, application=application, reasons=[
+    services.return_application(actor=reviewer, application=application, reasons=[
         {"code": "x", "text_zh": "主域名无法访问", "text_en": "The main domain does not answer",
          "field": "website.domains[0]"}])
     page = applicant_client.get(reverse("filings:step", args=[application.pk, "basic"]),
@@ -138,9 +138,9 @@ def test_return_reasons_appear_next_to_their_field(applicant_client, sponsor, ch
     assert 0 < field_at - reason_at < 1000
 
 
-def test_the_filed_website_shows_the_filing_code(applicant_client, sponsor, chaoyang_reviewer):
+def test_the_filed_website_shows_the_filing_code(applicant_client, sponsor, reviewer):
     # The public record page itself is tested in tests/public/test_record_pages.py.
-    website = services.approve_application(actor=chaoyang_reviewer,
+    website = services.approve_application(actor=reviewer,
                                            application=helpers.submitted_application(sponsor))
     page = applicant_client.get(reverse("filings:filed")).content.decode()
     assert website.record_number_text in page
@@ -150,7 +150,7 @@ def test_the_filed_website_shows_the_filing_code(applicant_client, sponsor, chao
 
 
 def test_the_applicant_sees_the_contact_details_of_the_filing_agency(applicant_client, sponsor,
-                                                                     chaoyang_reviewer):
+                                                                     reviewer):
     agency = sponsor.agency
     agency.telephone, agency.address = "010-85951234", "朝阳区示例路 1 号"
     agency.office_hours = "工作日 9:00–17:00"
@@ -159,14 +159,14 @@ def test_the_applicant_sees_the_contact_details_of_the_filing_agency(applicant_c
     page = applicant_client.get(reverse("filings:application", args=[application.pk]),
                                 HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Telephone: 010-85951234" in page and "Office hours: 工作日 9:00–17:00" in page
-    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    website = services.approve_application(actor=reviewer, application=application)
     page = applicant_client.get(reverse("filings:website", args=[website.pk])).content.decode()
     assert "电话：010-85951234" in page and "地址：朝阳区示例路 1 号" in page
 
 
-def test_another_applicant_gets_404_and_staff_403(client, sponsor, chaoyang_reviewer):
+def test_another_applicant_gets_404_and_staff_403(client, sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
-    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    website = services.approve_application(actor=reviewer, application=application)
     client.force_login(make_applicant())
     for url in (reverse("filings:application", args=[application.pk]),
                 reverse("filings:step", args=[application.pk, "basic"]),
@@ -174,9 +174,7 @@ def test_another_applicant_gets_404_and_staff_403(client, sponsor, chaoyang_revi
                 reverse("filings:website", args=[website.pk])):
         assert client.get(url).status_code == 404, url
     assert client.post(reverse("filings:withdraw", args=[application.pk])).status_code == 404
-    from tests.staff.conftest import sign_in_verified
-
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     for url in (reverse("filings:new"), reverse("filings:under_review"), reverse("filings:filed"),
                 reverse("filings:application", args=[application.pk])):
         assert client.get(url).status_code == 403, url

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from beian.core.models import Agency
 from beian.filings import record_numbers, services
 from beian.filings.models import KnownRecordNumber, RecordNumberSequence, Website, WebsiteApplication
+from tests.factories import make_reviewer
 from tests.filings import helpers
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +42,8 @@ def test_the_serials_run_out_with_a_clear_error(reference_data):
         record_numbers.allocate_record_number(agency)
 
 
-def test_the_database_refuses_a_duplicate_record_number(sponsor, chaoyang_reviewer):
-    website = services.approve_application(actor=chaoyang_reviewer,
+def test_the_database_refuses_a_duplicate_record_number(sponsor, reviewer):
+    website = services.approve_application(actor=reviewer,
                                            application=helpers.submitted_application(sponsor))
     other = helpers.submitted_application(helpers.approved_sponsor())
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -84,8 +85,8 @@ def test_the_last_serials_known_elsewhere_exhaust_the_agency(reference_data):
         record_numbers.allocate_record_number(agency)
 
 
-def test_an_approval_registers_the_number_it_issues(sponsor, chaoyang_reviewer):
-    website = services.approve_application(actor=chaoyang_reviewer,
+def test_an_approval_registers_the_number_it_issues(sponsor, reviewer):
+    website = services.approve_application(actor=reviewer,
                                            application=helpers.submitted_application(sponsor))
     assert KnownRecordNumber.objects.get(number=website.record_number).kind == KnownRecordNumber.Kind.ISSUED
 
@@ -118,7 +119,7 @@ def test_the_database_refuses_a_known_number_when_the_skip_is_bypassed(reference
 def test_twenty_parallel_approvals_get_twenty_consecutive_serials(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://…)")
-    reviewer = helpers.reviewer("110105")
+    reviewer = make_reviewer("110105")
     applications = [helpers.submitted_application(helpers.approved_sponsor()) for _ in range(20)]
     start = threading.Barrier(len(applications))
     numbers, failures = [], []

@@ -14,10 +14,10 @@ from beian.core.reference.loader import update_divisions
 from beian.filings import services
 from beian.sponsors import services as sponsor_services
 from beian.sponsors.divisions import counties, filing_agency_for
+from tests.factories import make_applicant, make_reviewer, make_staff, sign_in_verified
 from tests.filings import helpers
 from tests.public.helpers import file_website
-from tests.sponsors.helpers import CHAOYANG, enterprise_post, make_applicant, ready_entity
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.sponsors.helpers import CHAOYANG, enterprise_post, ready_entity
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +60,10 @@ def test_old_records_of_a_retired_county_keep_and_show_their_division_and_agency
     assert "北京市朝阳区建国路 88 号" in page
     # The workbench: the county's reviewer still sees the entity under review, with its address;
     # the city's supervisor still has the retired brigade under it.
-    sign_in_verified(client, make_user("reviewer", CHAOYANG))
+    sign_in_verified(client, make_reviewer(CHAOYANG))
     page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
     assert waiting.name in page and "北京市朝阳区建国路 88 号" in page
-    assert agencies_in_scope(make_user("supervisor", "110000")).filter(pk=agency.pk).exists()
+    assert agencies_in_scope(make_staff("supervisor", "110000")).filter(pk=agency.pk).exists()
 
 
 def test_a_retired_county_is_no_longer_offered_nor_filed_with(client, before_the_retirement):

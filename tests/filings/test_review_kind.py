@@ -6,10 +6,10 @@ from django.urls import reverse
 from beian.filings.models import WebsiteApplication
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
+from tests.factories import make_reviewer, sign_in_verified
 from tests.filings import helpers
 from tests.public import helpers as public_helpers
 from tests.sponsors.helpers import PERSON_ID, make_reasons
-from tests.staff.conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,8 @@ def test_the_kind_is_registered():
                                                    "other_slots", "inspection_result"]
 
 
-def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, chaoyang_reviewer):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, reviewer):
+    sign_in_verified(client, reviewer)
     response = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 200
@@ -38,8 +38,8 @@ def test_the_detail_shows_website_sponsor_leaders_and_findings(client, item, cha
     assert PERSON_ID not in page  # the leaders' certificate numbers are masked
 
 
-def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_reviewer):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, reviewer):
+    sign_in_verified(client, reviewer)
     page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
     assert helpers.label_of(page, "北京云景科技有限公司") == "单位名称"
     individual = public_helpers.individual_sponsor()
@@ -50,20 +50,20 @@ def test_the_sponsor_box_names_a_unit_by_its_unit_name(client, item, chaoyang_re
 
 
 def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
-    sign_in_verified(client, helpers.reviewer("110108"))
+    sign_in_verified(client, make_reviewer("110108"))
     assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404
 
 
-def test_approve_through_the_workbench(client, item, chaoyang_reviewer):
-    sign_in_verified(client, chaoyang_reviewer)
+def test_approve_through_the_workbench(client, item, reviewer):
+    sign_in_verified(client, reviewer)
     response = client.post(reverse("review:decide", args=[item.pk, "approve"]))
     assert response.status_code == 302
     assert item.subject.status == WebsiteApplication.Status.APPROVED
 
 
-def test_return_through_the_workbench_ties_the_reasons_to_a_field(client, item, chaoyang_reviewer):
+def test_return_through_the_workbench_ties_the_reasons_to_a_field(client, item, reviewer):
     reason = make_reasons()[2]  # "websites only"
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     response = client.post(reverse("review:decide", args=[item.pk, "return"]),
                            {"reasons": [reason.pk], "field": "website.domains[0]", "note": "请核实"})
     assert response.status_code == 302
@@ -73,15 +73,15 @@ def test_return_through_the_workbench_ties_the_reasons_to_a_field(client, item, 
     assert application.return_reasons[0]["field"] == "website.domains[0]"
 
 
-def test_sponsor_only_reasons_are_not_offered(client, item, chaoyang_reviewer):
+def test_sponsor_only_reasons_are_not_offered(client, item, reviewer):
     make_reasons()
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     page = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Websites only" in page and "The unit name differs" not in page
 
 
 def test_approve_is_not_offered_for_an_interactive_website_before_inspection(client, sponsor,
-                                                                             chaoyang_reviewer):
+                                                                             reviewer):
     helpers.submitted_application(sponsor, interactive=True, interactive_services=["comments"])
     item = ReviewItem.objects.get(kind="new_website")
     handler = handler_for("new_website")

@@ -15,43 +15,43 @@ from beian.filings.uploads import clean_scheme_document
 from beian.review import services as review_services
 from beian.review.models import ReviewItem
 from beian.sponsors.documents import UploadRefused, clean_image
+from tests.factories import sign_in_verified
 from tests.filings import helpers
 from tests.filings.test_decisions import REASONS
 from tests.sponsors.helpers import jpeg, upload
-from tests.staff.conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 Status = WebsiteApplication.Status
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_taking_the_item_starts_the_review(sponsor, chaoyang_reviewer):
+def test_taking_the_item_starts_the_review(sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
     item = ReviewItem.objects.get(kind="new_website")
-    item = review_services.assign(actor=chaoyang_reviewer, item_id=item.pk)
+    item = review_services.assign(actor=reviewer, item_id=item.pk)
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW and item.status == "in_review"
     assert item.events.filter(action="in_review").count() == 1
-    review_services.unassign(actor=chaoyang_reviewer, item_id=item.pk)
-    review_services.assign(actor=chaoyang_reviewer, item_id=item.pk)  # taken again: no second start
+    review_services.unassign(actor=reviewer, item_id=item.pk)
+    review_services.assign(actor=reviewer, item_id=item.pk)  # taken again: no second start
     assert item.events.filter(action="in_review").count() == 1
-    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    website = services.approve_application(actor=reviewer, application=application)
     assert website.record_number
 
 
-def test_in_review_application_can_be_returned_but_not_withdrawn(sponsor, chaoyang_reviewer):
+def test_in_review_application_can_be_returned_but_not_withdrawn(sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
-    services.start_review(actor=chaoyang_reviewer, application=application)
+    services.start_review(actor=reviewer, application=application)
     with pytest.raises(services.FilingActionRefused):
         services.withdraw_application(actor=application.owner, application=application)
-    services.return_application(actor=chaoyang_reviewer, application=application, reasons=REASONS)
+    services.return_application(actor=reviewer, application=application, reasons=REASONS)
     application.refresh_from_db()
     assert application.status == Status.RETURNED
 
 
-def test_resubmission_shows_what_was_corrected(sponsor, chaoyang_reviewer):
+def test_resubmission_shows_what_was_corrected(sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
-    services.return_application(actor=chaoyang_reviewer, application=application, reasons=REASONS)
+    services.return_application(actor=reviewer, application=application, reasons=REASONS)
     application.refresh_from_db()
     application = services.save_draft_step(actor=application.owner, application=application, step="basic",
                                            data={"name": "云景科技股份官网"}, version=application.version)
@@ -81,7 +81,7 @@ def test_a_declared_pre_approval_needs_its_scan(sponsor):
     assert declared.scan and declared.scan_content_type == "image/jpeg"
 
 
-def test_scan_opens_for_the_owner_and_reviewers_in_scope_only(client, sponsor, chaoyang_reviewer):
+def test_scan_opens_for_the_owner_and_reviewers_in_scope_only(client, sponsor, reviewer):
     application = _declare_bbs(helpers.complete_application(sponsor))
     services.submit_application(actor=application.owner, application=application)
     url = reverse("filings:pre_approval_scan", args=[application.pre_approvals.get().pk])
@@ -89,10 +89,10 @@ def test_scan_opens_for_the_owner_and_reviewers_in_scope_only(client, sponsor, c
     assert client.get(url)["Content-Type"] == "image/jpeg"
     client.force_login(helpers.approved_sponsor().owner)
     assert client.get(url).status_code == 404
-    sign_in_verified(client, chaoyang_reviewer)
+    sign_in_verified(client, reviewer)
     response = client.get(url)
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
-    assert AuditEntry.objects.filter(action="document_viewed", actor=chaoyang_reviewer).exists()
+    assert AuditEntry.objects.filter(action="document_viewed", actor=reviewer).exists()
 
 
 def test_security_scheme_pdf_is_stored_and_downloaded(client, sponsor):

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from beian.filings import services
+from tests.factories import make_staff, sign_in_verified
 from tests.filings import helpers
-from tests.staff.conftest import make_user, sign_in_verified
 from tests.test_url_access import ALL_PATTERNS, _sample_path
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +18,15 @@ CASES = [(role, pattern) for role in STAFF_ROLES for pattern in FILINGS_PATTERNS
 
 @pytest.mark.parametrize(("role", "pattern"), CASES, ids=[f"{r}:{p}" for r, p in CASES])
 def test_staff_roles_are_refused(client, reference_data, role, pattern):
-    sign_in_verified(client, make_user(role, STAFF_ROLES[role]))
+    sign_in_verified(client, make_staff(role, STAFF_ROLES[role]))
     assert client.get(_sample_path(pattern)).status_code in (403, 404, 405)
     assert client.post(_sample_path(pattern)).status_code in (403, 404, 405)
 
 
-def test_another_applicant_gets_404_on_every_object_url(client, sponsor, chaoyang_reviewer):
+def test_another_applicant_gets_404_on_every_object_url(client, sponsor, reviewer):
     application = helpers.submitted_application(sponsor)
     draft = services.start_application(actor=sponsor.owner)
-    website = services.approve_application(actor=chaoyang_reviewer, application=application)
+    website = services.approve_application(actor=reviewer, application=application)
     client.force_login(helpers.approved_sponsor().owner)
     urls = [reverse("filings:application", args=[draft.pk]), reverse("filings:check", args=[draft.pk]),
             reverse("filings:website", args=[website.pk])]

@@ -8,8 +8,9 @@ from beian.filings.models import DomainHold, WebsiteApplication
 from beian.notifications.models import OutboxMessage
 from beian.review.models import ReviewItem
 from beian.sponsors.documents import clean_image
+from tests.factories import make_applicant
 from tests.filings import helpers
-from tests.sponsors.helpers import INDIVIDUAL_ID, jpeg, make_applicant, ready_entity, upload
+from tests.sponsors.helpers import INDIVIDUAL_ID, jpeg, ready_entity, upload
 
 pytestmark = pytest.mark.django_db
 Status = WebsiteApplication.Status

@@ -11,8 +11,8 @@ from django.utils import translation
 from beian.filings import services
 from beian.filings.forms import BasicForm
 from beian.filings.progress import step_list
+from tests.factories import make_applicant
 from tests.filings import helpers
-from tests.sponsors.helpers import make_applicant
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_optional_answers_are_marked_and_required_ones_are_not(client, sponsor):
         assert "选填" not in labels[required], required
 
 
-def test_the_task_list_says_what_is_done_what_is_missing_and_what_was_returned(sponsor, chaoyang_reviewer):
+def test_the_task_list_says_what_is_done_what_is_missing_and_what_was_returned(sponsor, reviewer):
     application = services.start_application(actor=sponsor.owner)
     states = {step["name"]: step["state"] for step in step_list(application)}
     assert states == {"sponsor": "done", "basic": "to_do", "leaders": "to_do", "prompt": "to_do",
@@ -66,7 +66,7 @@ def test_the_task_list_says_what_is_done_what_is_missing_and_what_was_returned(s
 
     services.submit_application(actor=complete.owner, application=complete)
     complete.refresh_from_db()
-    services.return_application(actor=chaoyang_reviewer, application=complete, reasons=RETURN_REASONS)
+    services.return_application(actor=reviewer, application=complete, reasons=RETURN_REASONS)
     complete.refresh_from_db()
     states = {step["name"]: step["state"] for step in step_list(complete)}
     assert states["basic"] == "returned"

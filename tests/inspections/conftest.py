@@ -10,10 +10,5 @@ def sponsor(reference_data):
 
 
 @pytest.fixture
-def reviewer(reference_data):
-    return filing_helpers.reviewer("110105")
-
-
-@pytest.fixture
 def application(sponsor):
     return helpers.interactive_application(sponsor)

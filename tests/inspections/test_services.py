@@ -14,10 +14,10 @@ from beian.inspections.models import Appointment
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.review.models import ReviewItem
 from beian.review.services import ReviewActionRefused
+from tests.factories import make_reviewer, make_staff
 from tests.filings import helpers as filing_helpers
 from tests.inspections import helpers
 from tests.sponsors.helpers import make_reasons, reason_dicts
-from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 AppStatus = WebsiteApplication.Status
@@ -77,7 +77,7 @@ def test_asking_about_a_returned_application_is_refused(application, reviewer):
 
 def test_a_reviewer_outside_the_jurisdiction_may_not_ask(application):
     with pytest.raises(PermissionDenied):
-        helpers.offered(application, filing_helpers.reviewer("110108"))
+        helpers.offered(application, make_reviewer("110108"))
     application.refresh_from_db()
     assert application.status == AppStatus.SUBMITTED and not Appointment.objects.exists()
 
@@ -88,7 +88,7 @@ def test_an_applicant_may_not_ask(application):
 
 
 def test_a_supervisor_above_the_agency_may_ask(application):
-    supervisor = make_user("supervisor", "110000")
+    supervisor = make_staff("supervisor", "110000")
     helpers.offered(application, supervisor)
     application.refresh_from_db()
     assert application.status == AppStatus.FACE_REVIEW
@@ -337,7 +337,7 @@ def test_result_twice_is_refused(application, reviewer):
 def test_a_reviewer_outside_the_jurisdiction_may_not_record(application, reviewer):
     helpers.booked(application, reviewer)
     with pytest.raises(PermissionDenied):
-        services.record_result(actor=filing_helpers.reviewer("110108"), application=application, passed=True)
+        services.record_result(actor=make_reviewer("110108"), application=application, passed=True)
 
 
 def test_failed_returns_the_application_with_the_reasons(application, reviewer):

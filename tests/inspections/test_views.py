@@ -11,10 +11,10 @@ from beian.inspections import services
 from beian.inspections.models import Appointment
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
+from tests.factories import sign_in_verified
 from tests.filings import helpers as filing_helpers
 from tests.inspections import helpers
 from tests.sponsors.helpers import make_reasons, reason_dicts
-from tests.staff.conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 Status = Appointment.Status

@@ -1,3 +1,6 @@
-from tests.unregistered.conftest import english, other_reviewer, reviewer, signed_in, supervisor
+import pytest
 
-__all__ = ["english", "other_reviewer", "reviewer", "signed_in", "supervisor"]
+
+@pytest.fixture(autouse=True)
+def _in_english(english):
+    """Service messages are asserted in English; pages choose their language per request."""

@@ -7,15 +7,9 @@ from beian.core.models import Agency, Division
 from beian.filings import services as filing_services
 from beian.legacy.services import import_rows, start_claim
 from beian.sponsors import services as sponsor_services
-from tests.filings.helpers import (
-    SAME_AS,
-    approved_sponsor,
-    basic_data,
-    notice,
-    reviewer,
-    submitted_application,
-)
-from tests.sponsors.helpers import ENTERPRISE_USCC, XIHU, make_applicant, ready_entity
+from tests.factories import make_applicant, make_reviewer
+from tests.filings.helpers import SAME_AS, approved_sponsor, basic_data, notice, submitted_application
+from tests.sponsors.helpers import ENTERPRISE_USCC, XIHU, ready_entity
 from tests.unregistered.helpers import csv_bytes as shared_csv_bytes
 
 HEADER_EN = ["record_number", "domain", "website_name", "icp_number", "sponsor_name", "certificate_type",
@@ -76,7 +70,7 @@ def complete_claim_draft(application, actor):
 
 def approve_claim(owner, record):
     application = complete_claim_draft(start_claim(actor=owner, record=record), owner)
-    return filing_services.approve_application(actor=reviewer(), application=application)
+    return filing_services.approve_application(actor=make_reviewer(), application=application)
 
 
 def xihu_sponsor():
@@ -84,7 +78,7 @@ def xihu_sponsor():
     entity = ready_entity(make_applicant(), division=Division.objects.get(code=XIHU))
     sponsor_services.submit_sponsor_entity(actor=entity.owner)
     entity.refresh_from_db()
-    sponsor_services.approve_sponsor_entity(actor=reviewer(XIHU), entity=entity)
+    sponsor_services.approve_sponsor_entity(actor=make_reviewer(XIHU), entity=entity)
     entity.refresh_from_db()
     return entity
 
@@ -92,4 +86,4 @@ def xihu_sponsor():
 def file_in_xihu(sponsor, actor=None):
     """A new website of `sponsor` (in Xihu) submitted and approved: the filed website."""
     application = submitted_application(sponsor)
-    return filing_services.approve_application(actor=actor or reviewer(XIHU), application=application)
+    return filing_services.approve_application(actor=actor or make_reviewer(XIHU), application=application)

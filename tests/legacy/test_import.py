@@ -13,9 +13,10 @@ from beian.legacy.csvfile import LEGACY_COLUMNS
 from beian.legacy.models import LegacyRecord
 from beian.legacy.services import import_rows
 from beian.legacy.validation import RowChecker
+from tests.factories import make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.legacy.helpers import HEADER_EN, HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row
-from tests.sponsors.helpers import OTHER_USCC, make_applicant
+from tests.sponsors.helpers import OTHER_USCC
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -91,9 +92,8 @@ def test_reimporting_a_record_number_updates_it_never_duplicates():
 def test_a_number_of_this_platform_is_not_a_legacy_record():
     application = submitted_application(approved_sponsor(make_applicant()))
     from beian.filings import services as filing_services
-    from tests.filings.helpers import reviewer
 
-    website = filing_services.approve_application(actor=reviewer(), application=application)
+    website = filing_services.approve_application(actor=make_reviewer(), application=application)
     report = import_(row(website.record_number, domain="x.cn"), plain_row(2))
     assert [(e.row, e.field) for e in report.errors] == [(1, "record_number")]
     assert report.imported == 1

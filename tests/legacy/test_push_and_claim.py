@@ -11,7 +11,7 @@ from beian.legacy.models import LegacyRecord
 from beian.legacy.services import ClaimRefused, complete_claim, match_sponsor, start_claim
 from beian.notifications.models import OutboxMessage, SystemMessage
 from beian.sponsors import services as sponsor_services
-from tests.filings.helpers import reviewer
+from tests.factories import make_applicant, make_reviewer
 from tests.legacy.helpers import (
     NUMBER,
     approve_claim,
@@ -21,7 +21,7 @@ from tests.legacy.helpers import (
     row,
     submitted_applicant,
 )
-from tests.sponsors.helpers import OTHER_USCC, make_applicant, ready_entity
+from tests.sponsors.helpers import OTHER_USCC, ready_entity
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -139,7 +139,7 @@ def test_a_new_website_approval_leaves_legacy_records_alone():
     from tests.filings.helpers import submitted_application
 
     application = submitted_application(main_domain="yunjing-old.cn")
-    filing_services.approve_application(actor=reviewer(), application=application)
+    filing_services.approve_application(actor=make_reviewer(), application=application)
     assert LegacyRecord.objects.get().status == LegacyRecord.Status.OPEN
     assert not RecordAlias.objects.exists()
 

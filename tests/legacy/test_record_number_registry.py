@@ -18,7 +18,8 @@ from beian.core.models import Agency, AuditEntry
 from beian.filings.models import KnownRecordNumber, RecordAlias, Website
 from beian.legacy.models import LegacyRecord
 from beian.legacy.services import import_rows
-from tests.filings.helpers import reviewer, submitted_application
+from tests.factories import make_reviewer
+from tests.filings.helpers import submitted_application
 from tests.legacy.helpers import (
     NUMBER,
     approve_claim,
@@ -60,7 +61,7 @@ def test_a_legacy_number_imported_first_is_skipped_by_the_approvals(client):
     the serial reaches 12: the twelfth website gets 13 and the old number shows no stranger."""
     report = import_(xihu_row(OLD_SITE, 12))
     assert (report.imported, report.errors) == (1, [])
-    sponsor, police = xihu_sponsor(), reviewer(XIHU)
+    sponsor, police = xihu_sponsor(), make_reviewer(XIHU)
     numbers = [file_in_xihu(sponsor, police).record_number for _ in range(12)]
     assert numbers == serial_numbers(*range(1, 12), 13)
     assert KnownRecordNumber.objects.get(number=OLD_SITE).kind == Kind.LEGACY
@@ -162,7 +163,7 @@ def test_a_legacy_import_and_twenty_approvals_at_once_never_share_a_number():
     imported (and skipped by the approvals) or refused on its row because an approval issued it first."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://…)")
-    police = reviewer(XIHU)
+    police = make_reviewer(XIHU)
     sponsors = [xihu_sponsor() for _ in range(4)]
     applications = [submitted_application(sponsors[n % len(sponsors)]) for n in range(20)]
     legacy_numbers = serial_numbers(*range(2, 30, 3))  # 2, 5, …, 29: inside the range the approvals issue

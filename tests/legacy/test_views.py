@@ -12,10 +12,9 @@ from beian.core.models import AuditEntry
 from beian.filings.models import WebsiteApplication
 from beian.imports.models import ImportRun
 from beian.legacy.models import LegacyRecord
+from tests.factories import make_applicant, make_staff
 from tests.filings.helpers import approved_sponsor
 from tests.legacy.helpers import HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row, submitted_applicant
-from tests.sponsors.helpers import make_applicant
-from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -82,7 +81,7 @@ def test_supervisor_uploads_a_gbk_csv_and_downloads_the_error_report(client, sig
     text = client.get(reverse("legacy:import_errors", args=[run.pk])).content.decode("utf-8-sig")
     assert "3,domain," in text and "4,agency_code," in text
     assert client.get(reverse("unregistered:import_errors", args=[run.pk])).status_code == 404
-    signed_in(make_user("supervisor", "330000"))
+    signed_in(make_staff("supervisor", "330000"))
     assert client.get(reverse("legacy:import_errors", args=[run.pk])).status_code == 404
 
 

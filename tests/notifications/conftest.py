@@ -1,4 +1,4 @@
-"""Fixtures for the notifications tests: a movable clock, accounts, a fake SMS provider."""
+"""Fixtures for the notifications tests: a movable clock, a fake SMS provider, SMS log, templates."""
 
 import datetime
 import json
@@ -6,7 +6,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 
@@ -28,14 +27,6 @@ def clock(monkeypatch):
     clock = Clock()
     monkeypatch.setattr(timezone, "now", clock)
     return clock
-
-
-@pytest.fixture
-def make_user(db):
-    def make(username="applicant1", **fields):
-        return get_user_model().objects.create_user(username=username, password="a-Long-pass-2024",
-                                                    mobile=fields.pop("mobile", "13800138000"), **fields)
-    return make
 
 
 class FakeProvider:
@@ -120,6 +111,3 @@ def text_templates(settings, tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return write
-
-
-VERIFICATION = {"code": "123456", "purpose": "注册账号", "minutes": 10}

@@ -9,7 +9,7 @@ from beian.notifications import outbox, services
 from beian.notifications.backends import PermanentSmsError, RetryableSmsError, Sms
 from beian.notifications.backends.http import HttpSmsBackend
 from beian.notifications.models import OutboxMessage
-from tests.notifications.conftest import VERIFICATION
+from tests.notifications.helpers import VERIFICATION
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from beian.notifications import outbox, services
 from beian.notifications.backends import RetryableSmsError, Sms
 from beian.notifications.backends.http import HttpSmsBackend
 from beian.notifications.models import OutboxMessage
-from tests.notifications.conftest import VERIFICATION
+from tests.notifications.helpers import VERIFICATION
 
 pytestmark = pytest.mark.django_db
 

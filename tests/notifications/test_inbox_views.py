@@ -4,13 +4,14 @@ import pytest
 from django.urls import reverse
 
 from beian.notifications.models import SystemMessage
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def owner(make_user):
-    return make_user("owner1")
+def owner(db):
+    return make_applicant("owner1")
 
 
 @pytest.fixture
@@ -23,10 +24,10 @@ def _message(user, subject="您的备案已通过", body="第一行\n第二行")
     return SystemMessage.objects.create(user=user, subject=subject, body=body)
 
 
-def test_the_inbox_lists_the_owners_messages_newest_first_with_unread_marked(signed_in, owner, make_user):
+def test_the_inbox_lists_the_owners_messages_newest_first_with_unread_marked(signed_in, owner):
     older = _message(owner, subject="较早的消息")
     newer = _message(owner, subject="较新的消息")
-    _message(make_user("other1", mobile="13900139000"), subject="别人的消息")
+    _message(make_applicant("other1", mobile="13900139000"), subject="别人的消息")
     older.read_at = older.created_at
     older.save()
     response = signed_in.get(reverse("notifications:inbox"))
@@ -75,18 +76,18 @@ def test_the_header_count_is_in_english_too(signed_in, owner):
     assert 'aria-label="Messages, 1 unread"' in page
 
 
-def test_another_accounts_message_is_not_found(signed_in, make_user):
-    theirs = _message(make_user("other1", mobile="13900139000"))
+def test_another_accounts_message_is_not_found(signed_in):
+    theirs = _message(make_applicant("other1", mobile="13900139000"))
     assert signed_in.get(reverse("notifications:detail", args=[theirs.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
     assert signed_in.get(reverse("notifications:detail", args=[999999])).status_code == 404
 
 
-def test_mark_all_as_read(signed_in, owner, make_user):
+def test_mark_all_as_read(signed_in, owner):
     _message(owner)
     _message(owner)
-    theirs = _message(make_user("other1", mobile="13900139000"))
+    theirs = _message(make_applicant("other1", mobile="13900139000"))
     response = signed_in.post(reverse("notifications:mark_all_read"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("notifications:inbox")
     page = response.content.decode()

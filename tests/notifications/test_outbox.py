@@ -9,7 +9,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from beian.notifications import outbox, services
 from beian.notifications.backends import PermanentSmsError, RetryableSmsError, SmsBackend
 from beian.notifications.models import OutboxMessage, SweepSchedule
-from tests.notifications.conftest import VERIFICATION
+from tests.notifications.helpers import VERIFICATION
 
 pytestmark = pytest.mark.django_db
 Status = OutboxMessage.Status

@@ -8,14 +8,14 @@ from django.utils import translation
 from beian.notifications import services
 from beian.notifications.devtools import latest_sms
 from beian.notifications.models import OutboxMessage, SystemMessage
-from tests.notifications.conftest import VERIFICATION
+from tests.factories import make_applicant
+from tests.notifications.helpers import VERIFICATION
 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_sms_is_written_to_the_outbox_and_sent_after_commit(django_capture_on_commit_callbacks, sms_log,
-                                                               make_user):
-    user = make_user()
+def test_an_sms_is_written_to_the_outbox_and_sent_after_commit(django_capture_on_commit_callbacks, sms_log):
+    user = make_applicant()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         message = services.send_sms(to="13800138000", template="verification_code", context=VERIFICATION,
                                     user=user)
@@ -64,8 +64,8 @@ def test_lazy_translations_in_the_context_become_text_for_the_provider():
     assert message.params["purpose"] == "通知"
 
 
-def test_every_sms_to_an_account_has_a_system_message_twin_with_the_full_text(make_user):
-    user = make_user()
+def test_every_sms_to_an_account_has_a_system_message_twin_with_the_full_text():
+    user = make_applicant()
     message = services.send_sms(to=user.mobile, template="verification_code", context=VERIFICATION, user=user)
     twin = message.system_message
     assert twin.user == user
@@ -82,8 +82,8 @@ def test_an_sms_without_account_has_no_twin():
 
 
 def test_a_rolled_back_business_transaction_leaves_no_sms_and_sends_nothing(
-        django_capture_on_commit_callbacks, sms_log, make_user):
-    user = make_user()
+        django_capture_on_commit_callbacks, sms_log):
+    user = make_applicant()
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError), transaction.atomic():
             services.send_sms(to=user.mobile, template="verification_code", context=VERIFICATION, user=user)
@@ -103,10 +103,10 @@ def test_latest_sms_reads_the_newest_line_for_a_number(django_capture_on_commit_
     assert latest_sms("13700137000") is None
 
 
-def test_a_system_message_takes_its_subject_from_the_first_line(text_templates, make_user):
+def test_a_system_message_takes_its_subject_from_the_first_line(text_templates):
     text_templates("messages/filing_returned.txt",
                    "{% load i18n %}\n{% translate 'System messages' %}: {{ name }}\n\nLine one\nLine two\n")
-    user = make_user()
+    user = make_applicant()
     message = services.post_system_message(user=user, template="filing_returned", context={"name": "A&B"})
     assert message.subject == "系统消息: A&B"
     assert message.body == "Line one\nLine two"
@@ -136,8 +136,8 @@ def test_a_rolled_back_email_is_never_sent(django_capture_on_commit_callbacks, t
     assert mail.outbox == []
 
 
-def test_mark_read_and_mark_all_read(make_user):
-    user, other = make_user(), make_user("applicant2", mobile="13900139000")
+def test_mark_read_and_mark_all_read():
+    user, other = make_applicant(), make_applicant(mobile="13900139000")
     first = SystemMessage.objects.create(user=user, subject="a", body="a")
     SystemMessage.objects.create(user=user, subject="b", body="b")
     theirs = SystemMessage.objects.create(user=other, subject="c", body="c")

@@ -8,9 +8,9 @@ from beian.core.models import CertificateType, SponsorType
 from beian.filings import services
 from beian.filings.models import Website
 from beian.sponsors import services as sponsor_services
+from tests.factories import make_applicant, make_reviewer
 from tests.filings import helpers
-from tests.sponsors.helpers import INDIVIDUAL_ID, make_applicant, ready_entity
-from tests.staff.conftest import make_user
+from tests.sponsors.helpers import INDIVIDUAL_ID, ready_entity
 
 PERSON_NAME = "李娜"
 
@@ -18,7 +18,7 @@ PERSON_NAME = "李娜"
 def file_website(sponsor=None, **basic) -> Website:
     sponsor = sponsor or helpers.approved_sponsor()
     application = helpers.submitted_application(sponsor, **basic)
-    return services.approve_application(actor=make_user("reviewer", "110105"), application=application)
+    return services.approve_application(actor=make_reviewer(), application=application)
 
 
 def individual_sponsor():
@@ -28,7 +28,7 @@ def individual_sponsor():
         investor="", person_name=PERSON_NAME, person_certificate_number=INDIVIDUAL_ID)
     sponsor_services.submit_sponsor_entity(actor=entity.owner)
     entity.refresh_from_db()
-    sponsor_services.approve_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity)
+    sponsor_services.approve_sponsor_entity(actor=make_reviewer(), entity=entity)
     entity.refresh_from_db()
     return entity
 

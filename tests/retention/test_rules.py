@@ -19,9 +19,10 @@ from beian.imports.models import ImportRun
 from beian.notifications.models import OutboxMessage
 from beian.sponsors.models import SponsorDocument, SponsorEntity
 from tests.cancellations import helpers as cancellation_helpers
+from tests.factories import make_applicant
 from tests.filings import helpers as filing_helpers
 from tests.retention.helpers import SECOND, all_gone, days, just_past, on_the_cutoff, outcome, run, stored
-from tests.sponsors.helpers import make_applicant, ready_entity
+from tests.sponsors.helpers import ready_entity
 
 DRAFT_DAYS = "RETENTION_ABANDONED_DRAFT_DAYS"
 CANCELLED_DAYS = "RETENTION_CANCELLED_SPONSOR_DOCUMENTS_DAYS"

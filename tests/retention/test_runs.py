@@ -12,8 +12,9 @@ from django.utils import timezone
 from beian.core.models import AuditEntry
 from beian.retention import schedule, services
 from beian.sponsors.models import SponsorEntity
+from tests.factories import make_applicant
 from tests.retention.helpers import all_gone, just_past, outcome, run, stored
-from tests.sponsors.helpers import make_applicant, ready_entity
+from tests.sponsors.helpers import ready_entity
 
 DRAFT_DAYS = "RETENTION_ABANDONED_DRAFT_DAYS"
 

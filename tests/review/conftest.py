@@ -10,7 +10,6 @@ from beian.core.models import Agency
 from beian.review import services
 from beian.review.kinds import Decision, KindHandler, register
 from beian.review.models import Kind
-from tests.staff.conftest import make_user, sign_in_verified
 
 TEST_KIND = Kind.SPONSOR_ENTITY
 
@@ -61,20 +60,6 @@ def _used_subjects():
     return ReviewItem.objects.values("subject_id")
 
 
-@pytest.fixture
-def police(reference_data):
-    return make_user
-
-
-@pytest.fixture
-def signed_in(client):
-    return lambda user: sign_in_verified(client, user)
-
-
 @pytest.fixture(autouse=True)
-def english():
+def _in_english(english):
     """Service messages are asserted in English; pages choose their language per request."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield

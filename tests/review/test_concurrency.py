@@ -10,8 +10,8 @@ from beian.review import services
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_two_reviewers_taking_the_same_item_at_once(submit, police, reference_data):
-    first, second = police("reviewer", "330106"), police("reviewer", "330106")
+def test_two_reviewers_taking_the_same_item_at_once(submit, staff, reference_data):
+    first, second = staff("reviewer", "330106"), staff("reviewer", "330106")
     item = submit()
     barrier = threading.Barrier(2)
     outcomes = {}

@@ -25,8 +25,8 @@ def decided(item, when: datetime) -> None:
     ReviewItem.objects.filter(pk=item.pk).update(decided_at=when, is_open=False, status="approved")
 
 
-def test_twelve_weeks_oldest_first_with_the_weeks_in_which_nothing_happened(submit, police):
-    weeks = dashboard_figures(police("supervisor", "330100"), now=NOW)["weeks"]
+def test_twelve_weeks_oldest_first_with_the_weeks_in_which_nothing_happened(submit, staff):
+    weeks = dashboard_figures(staff("supervisor", "330100"), now=NOW)["weeks"]
     assert len(weeks) == WEEKS_SHOWN == 12
     assert [row["week"] for row in weeks] == [THIS_MONDAY - timedelta(weeks=back)
                                               for back in range(11, -1, -1)]
@@ -34,16 +34,16 @@ def test_twelve_weeks_oldest_first_with_the_weeks_in_which_nothing_happened(subm
     assert {(row["submitted"], row["decided"]) for row in weeks} == {(0, 0)}
 
 
-def test_two_aggregate_queries_whatever_the_number_of_weeks(submit, police, django_assert_num_queries):
+def test_two_aggregate_queries_whatever_the_number_of_weeks(submit, staff, django_assert_num_queries):
     for back in range(5):
         submit("330106", now=at(THIS_MONDAY - timedelta(weeks=back), 10))
-    items = items_in_scope(police("supervisor", "330100"))
+    items = items_in_scope(staff("supervisor", "330100"))
     with django_assert_num_queries(2):
         weeks = weekly_figures(items, today=NOW.date())
     assert [row["submitted"] for row in weeks] == [0] * 7 + [1] * 5
 
 
-def test_submitted_and_decided_are_counted_in_the_local_week_they_happened_in(submit, police):
+def test_submitted_and_decided_are_counted_in_the_local_week_they_happened_in(submit, staff):
     # Monday 00:30 in Beijing is still Sunday in UTC: it belongs to the new week all the same.
     submit("330106", now=at(THIS_MONDAY, 0, 30))
     submit("330102", now=at(THIS_MONDAY, 9))
@@ -53,7 +53,7 @@ def test_submitted_and_decided_are_counted_in_the_local_week_they_happened_in(su
     long_ago = submit("330106", now=at(THIS_MONDAY - timedelta(weeks=20), 15))  # before the twelve weeks
     decided(long_ago, at(THIS_MONDAY - timedelta(weeks=3, days=-2), 16))
     weeks = {row["week"]: (row["submitted"], row["decided"])
-             for row in dashboard_figures(police("supervisor", "330100"), now=NOW)["weeks"]}
+             for row in dashboard_figures(staff("supervisor", "330100"), now=NOW)["weeks"]}
     assert weeks[THIS_MONDAY] == (2, 1)
     assert weeks[THIS_MONDAY - timedelta(weeks=1)] == (1, 0)
     assert weeks[THIS_MONDAY - timedelta(weeks=3)] == (1, 1)
@@ -62,20 +62,20 @@ def test_submitted_and_decided_are_counted_in_the_local_week_they_happened_in(su
     assert weeks[THIS_MONDAY - timedelta(weeks=2)] == (0, 0)
 
 
-def test_items_outside_the_jurisdiction_are_not_counted(submit, police):
+def test_items_outside_the_jurisdiction_are_not_counted(submit, staff):
     submit("330106", now=at(THIS_MONDAY, 10))
     elsewhere = submit("110105", now=at(THIS_MONDAY, 10))  # Beijing, another province
     decided(elsewhere, at(THIS_MONDAY, 12))
-    weeks = dashboard_figures(police("supervisor", "330100"), now=NOW)["weeks"]
+    weeks = dashboard_figures(staff("supervisor", "330100"), now=NOW)["weeks"]
     assert weeks[-1] == {"week": THIS_MONDAY, "submitted": 1, "decided": 0}
-    assert dashboard_figures(police("supervisor", "110000"), now=NOW)["weeks"][-1] == {
+    assert dashboard_figures(staff("supervisor", "110000"), now=NOW)["weeks"][-1] == {
         "week": THIS_MONDAY, "submitted": 1, "decided": 1}
 
 
-def test_the_dashboard_draws_the_chart_per_week_in_chinese_and_in_english(client, submit, police, signed_in):
+def test_the_dashboard_draws_the_chart_per_week_in_chinese_and_in_english(client, submit, staff, signed_in):
     submitted = submit("330106")
     decided(submitted, timezone.now())
-    signed_in(police("supervisor", "330100"))
+    signed_in(staff("supervisor", "330100"))
     today = timezone.localdate()
     this_monday = today - timedelta(days=today.weekday())
     chinese = client.get("/review/dashboard/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()

@@ -27,47 +27,47 @@ class Unrelated(Exception):
 
 
 @pytest.mark.parametrize(("role", "agency_code"), [("reviewer", "330106"), ("supervisor", "330100")])
-def test_police_of_the_jurisdiction_get_the_subject(xihu, police, role, agency_code):
-    actor = police(role, agency_code)
+def test_police_of_the_jurisdiction_get_the_subject(xihu, staff, role, agency_code):
+    actor = staff(role, agency_code)
     with transaction.atomic(), _deciding(xihu, actor, decidable=lambda agency: agency.active) as got:
         assert got == xihu
         assert got is not xihu  # read again under the lock, not the caller's copy
 
 
-def test_a_reviewer_of_another_agency_is_refused(xihu, police):
-    with pytest.raises(PermissionDenied), transaction.atomic(), _deciding(xihu, police("reviewer", "110105")):
+def test_a_reviewer_of_another_agency_is_refused(xihu, staff):
+    with pytest.raises(PermissionDenied), transaction.atomic(), _deciding(xihu, staff("reviewer", "110105")):
         pytest.fail("the block must not run")
 
 
-def test_an_applicant_is_refused_before_anything_is_locked(xihu, police, django_assert_num_queries):
-    applicant = police("applicant")
+def test_an_applicant_is_refused_before_anything_is_locked(xihu, staff, django_assert_num_queries):
+    applicant = staff("applicant")
     with django_assert_num_queries(0), pytest.raises(PermissionDenied), _deciding(xihu, applicant):
         pytest.fail("the block must not run")
 
 
-def test_a_subject_no_longer_decidable_was_decided_elsewhere(xihu, police):
+def test_a_subject_no_longer_decidable_was_decided_elsewhere(xihu, staff):
     Agency.objects.filter(pk=xihu.pk).update(active=False)
     with pytest.raises(ReviewActionRefused, match="decided a moment ago by someone else"):
-        with transaction.atomic(), _deciding(xihu, police("reviewer", "330106"),
+        with transaction.atomic(), _deciding(xihu, staff("reviewer", "330106"),
                                              decidable=lambda agency: agency.active):
             pytest.fail("the block must not run")
 
 
-def test_a_refused_transition_of_the_subject_was_decided_elsewhere(xihu, police):
+def test_a_refused_transition_of_the_subject_was_decided_elsewhere(xihu, staff):
     with pytest.raises(ReviewActionRefused, match="decided a moment ago") as refused:
-        with transaction.atomic(), _deciding(xihu, police("reviewer", "330106")) as subject:
+        with transaction.atomic(), _deciding(xihu, staff("reviewer", "330106")) as subject:
             raise TransitionNotAllowed("Can't switch from state 'approved'", object=subject, method=None)
     assert isinstance(refused.value.__cause__, TransitionNotAllowed)
 
 
-def test_the_kind_may_word_its_own_refusal(xihu, police):
+def test_the_kind_may_word_its_own_refusal(xihu, staff):
     with pytest.raises(Unrelated), transaction.atomic():
-        with _deciding(xihu, police("reviewer", "330106"), refusal=Unrelated) as subject:
+        with _deciding(xihu, staff("reviewer", "330106"), refusal=Unrelated) as subject:
             raise TransitionNotAllowed("no", object=subject, method=None)
 
 
-def test_refused_transitions_of_other_objects_and_other_errors_pass_unchanged(xihu, police):
-    reviewer = police("reviewer", "330106")
+def test_refused_transitions_of_other_objects_and_other_errors_pass_unchanged(xihu, staff):
+    reviewer = staff("reviewer", "330106")
     with pytest.raises(TransitionNotAllowed), transaction.atomic(), _deciding(xihu, reviewer):
         raise TransitionNotAllowed("the website's own", object=Agency(), method=None)
     with pytest.raises(Unrelated), transaction.atomic(), _deciding(xihu, reviewer):

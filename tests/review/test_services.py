@@ -18,8 +18,8 @@ def test_opening_counts_21_working_days_from_the_local_date(submit):
     assert list(item.events.values_list("action", flat=True)) == ["submitted"]
 
 
-def test_reopening_after_a_return_resets_the_row_and_keeps_the_history(submit, police):
-    reviewer = police("reviewer", "330106")
+def test_reopening_after_a_return_resets_the_row_and_keeps_the_history(submit, staff):
+    reviewer = staff("reviewer", "330106")
     item = submit(now=datetime(2026, 9, 28, 9, tzinfo=SHANGHAI))
     services.assign(actor=reviewer, item_id=item.pk)
     services.record_decision(subject=item.subject, actor=reviewer, action="returned", to_status="returned",
@@ -32,8 +32,8 @@ def test_reopening_after_a_return_resets_the_row_and_keeps_the_history(submit, p
         "submitted", "assigned", "returned", "submitted"]
 
 
-def test_a_reviewer_takes_an_item_but_not_one_someone_else_has(submit, police):
-    first, second = police("reviewer", "330106"), police("reviewer", "330106")
+def test_a_reviewer_takes_an_item_but_not_one_someone_else_has(submit, staff):
+    first, second = staff("reviewer", "330106"), staff("reviewer", "330106")
     item = submit()
     services.assign(actor=first, item_id=item.pk)
     with pytest.raises(services.ReviewActionRefused, match="already"):
@@ -44,10 +44,10 @@ def test_a_reviewer_takes_an_item_but_not_one_someone_else_has(submit, police):
     services.assign(actor=second, item_id=item.pk)
 
 
-def test_only_supervisors_assign_to_others_and_only_to_reviewers_in_scope(submit, police):
-    reviewer, colleague = police("reviewer", "330106"), police("reviewer", "330106")
-    elsewhere = police("reviewer", "330102")
-    supervisor = police("supervisor", "330100")
+def test_only_supervisors_assign_to_others_and_only_to_reviewers_in_scope(submit, staff):
+    reviewer, colleague = staff("reviewer", "330106"), staff("reviewer", "330106")
+    elsewhere = staff("reviewer", "330102")
+    supervisor = staff("supervisor", "330100")
     item = submit()
     with pytest.raises(services.ReviewActionRefused, match="supervisor"):
         services.assign(actor=reviewer, item_id=item.pk, assignee=colleague)
@@ -59,18 +59,18 @@ def test_only_supervisors_assign_to_others_and_only_to_reviewers_in_scope(submit
     services.unassign(actor=supervisor, item_id=item.pk)
 
 
-def test_items_outside_the_jurisdiction_do_not_exist_for_the_actor(submit, police):
+def test_items_outside_the_jurisdiction_do_not_exist_for_the_actor(submit, staff):
     from beian.review.models import ReviewItem
 
     item = submit("330106")
     with pytest.raises(ReviewItem.DoesNotExist):
-        services.assign(actor=police("reviewer", "330102"), item_id=item.pk)
+        services.assign(actor=staff("reviewer", "330102"), item_id=item.pk)
     with pytest.raises(ReviewItem.DoesNotExist):
-        services.assign(actor=police("supervisor", "110000"), item_id=item.pk)
+        services.assign(actor=staff("supervisor", "110000"), item_id=item.pk)
 
 
-def test_decided_items_cannot_be_assigned(submit, police):
-    reviewer = police("reviewer", "330106")
+def test_decided_items_cannot_be_assigned(submit, staff):
+    reviewer = staff("reviewer", "330106")
     item = submit()
     services.record_decision(subject=item.subject, actor=reviewer, action="approved", to_status="approved",
                              closes=True)
@@ -78,10 +78,10 @@ def test_decided_items_cannot_be_assigned(submit, police):
         services.assign(actor=reviewer, item_id=item.pk)
 
 
-def test_decisions_are_audited_and_listed_in_the_history(submit, police):
+def test_decisions_are_audited_and_listed_in_the_history(submit, staff):
     from beian.core.models import AuditEntry
 
-    reviewer = police("reviewer", "330106")
+    reviewer = staff("reviewer", "330106")
     item = submit()
     services.record_decision(subject=item.subject, actor=reviewer, action="returned", to_status="returned",
                              reasons=[{"code": "other", "text": "…", "field": "sponsor.name"}],

@@ -10,35 +10,35 @@ from beian.review import services
 pytestmark = pytest.mark.django_db
 
 
-def test_the_queue_page_lists_items_with_days_left(client, submit, police, signed_in):
+def test_the_queue_page_lists_items_with_days_left(client, submit, staff, signed_in):
     submit(title="云栖科技")
-    signed_in(police("reviewer", "330106"))
+    signed_in(staff("reviewer", "330106"))
     page = client.get("/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "云栖科技" in page and "Working days left" in page and "1 item" in page
 
 
-def test_applicants_and_other_roles_are_refused(client, police, signed_in, reference_data):
+def test_applicants_and_other_roles_are_refused(client, staff, signed_in, reference_data):
     from beian.accounts.models import User
 
     applicant = User.objects.create_user("applicant_1", password="x")
     client.force_login(applicant)
     for url in ("/review/", "/review/dashboard/", "/review/export.csv"):
         assert client.get(url).status_code == 403, url
-    signed_in(police("auditor"))
+    signed_in(staff("auditor"))
     assert client.get("/review/").status_code == 403
 
 
-def test_detail_outside_the_jurisdiction_is_404(client, submit, police, signed_in):
+def test_detail_outside_the_jurisdiction_is_404(client, submit, staff, signed_in):
     item = submit("330106")
-    signed_in(police("reviewer", "330102"))
+    signed_in(staff("reviewer", "330102"))
     assert client.get(f"/review/{item.pk}/").status_code == 404
     assert client.post(f"/review/{item.pk}/assign/").status_code == 404
     assert client.post(f"/review/{item.pk}/decide/approve/", {"note": "x"}).status_code == 404
 
 
-def test_take_decide_and_see_the_history(client, submit, police, signed_in):
+def test_take_decide_and_see_the_history(client, submit, staff, signed_in):
     item = submit()
-    signed_in(police("reviewer", "330106"))
+    signed_in(staff("reviewer", "330106"))
     detail = client.get(f"/review/{item.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Take this item" in detail and "History" in detail
     client.post(f"/review/{item.pk}/assign/")
@@ -54,14 +54,14 @@ def test_take_decide_and_see_the_history(client, submit, police, signed_in):
     assert client.post(f"/review/{item.pk}/decide/nonsense/").status_code == 404
 
 
-def test_supervisor_dashboard_and_audited_exports_that_neutralise_formulas(client, submit, police, signed_in):
-    reviewer = police("reviewer", "330106")
+def test_supervisor_dashboard_and_audited_exports_that_neutralise_formulas(client, submit, staff, signed_in):
+    reviewer = staff("reviewer", "330106")
     submit(title="=HYPERLINK(\"http://evil\")")
     returned = submit(title="退回的")
     services.record_decision(subject=returned.subject, actor=reviewer, action="returned",
                              to_status="returned", reasons=[{"code": "photo_unclear", "text": "t"}],
                              closes=True)
-    signed_in(police("supervisor", "330100"))
+    signed_in(staff("supervisor", "330100"))
     dashboard = client.get("/review/dashboard/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Open items" in dashboard and "unclear" in dashboard
     response = client.get("/review/export.csv")

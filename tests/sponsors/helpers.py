@@ -1,18 +1,16 @@
-"""Shared bits of the sponsor tests: accounts, valid entity data, images, return reasons."""
+"""Shared bits of the sponsor tests: valid entity data, images, return reasons."""
 
 import io
-import itertools
 import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import Image
 
-from beian.accounts.models import User
 from beian.core.models import CertificateType, Division, SponsorType
 from beian.review.models import ReturnReason
 from beian.sponsors import services
 from beian.sponsors.documents import clean_image
+from tests.factories import make_applicant
 from tests.rules.samples import resident_id, uscc
 
 ENTERPRISE_USCC = uscc("91110105", "MA01ABCD")  # an enterprise registered in Beijing Chaoyang
@@ -21,15 +19,6 @@ PERSON_ID = resident_id("11010519850612003")  # born 1985-06-12 in Beijing Chaoy
 INDIVIDUAL_ID = resident_id("33010619800101123")
 CHAOYANG = "110105"  # 北京市朝阳区
 XIHU = "330106"  # 杭州市西湖区
-_numbers = itertools.count(1)
-
-
-def make_applicant(username=None, **extra) -> User:
-    number = next(_numbers)
-    return User.objects.create_user(
-        username or f"sponsor_applicant_{number:03d}", password="Tiger-lily-2026", role=User.Role.APPLICANT,
-        real_name="王芳", mobile=f"137{number:08d}", email=f"applicant{number}@example.cn",
-        mobile_verified_at=timezone.now(), **extra)
 
 
 def enterprise_post(**changes) -> dict:

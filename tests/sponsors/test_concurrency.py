@@ -11,8 +11,8 @@ from django.utils import translation
 from beian.review.services import ReviewActionRefused
 from beian.sponsors import services
 from beian.sponsors.models import SponsorEntity
+from tests.factories import make_reviewer
 from tests.sponsors.helpers import make_reasons, ready_entity, reason_dicts
-from tests.staff.conftest import make_user
 
 
 def _waiting_for_a_lock() -> bool:
@@ -29,7 +29,7 @@ def test_two_reviewers_decide_at_once_and_exactly_one_wins(reference_data):
         pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://…)")
     entity = ready_entity()
     services.submit_sponsor_entity(actor=entity.owner)
-    first, second = make_user("reviewer", "110105"), make_user("reviewer", "110105")
+    first, second = make_reviewer(), make_reviewer()
     reasons = reason_dicts(make_reasons()[:1])
     outcome = {}
 

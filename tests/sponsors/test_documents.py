@@ -11,11 +11,11 @@ from beian.core.models import AuditEntry
 from beian.sponsors import services
 from beian.sponsors.documents import UploadRefused, clean_image
 from beian.sponsors.models import SponsorDocument
+from tests.factories import make_applicant
 from tests.sponsors.helpers import (
     big_jpeg,
     enterprise_values,
     jpeg,
-    make_applicant,
     photo_with_gps,
     png,
     ready_entity,
@@ -107,22 +107,22 @@ def test_another_applicant_gets_404(client, reference_data):
 
 
 def test_reviewers_of_the_jurisdiction_see_it_and_are_logged(client, reference_data, reviewer, other_reviewer,
-                                                             signed_in_staff):
+                                                             signed_in):
     entity = ready_entity()
     services.submit_sponsor_entity(actor=entity.owner)
     document = entity.documents.get(kind="id_front")
     url = reverse("sponsors:document", args=[document.pk])
-    signed_in_staff(other_reviewer)
+    signed_in(other_reviewer)
     assert client.get(url).status_code == 404
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     assert client.get(url).status_code == 200
     entry = AuditEntry.objects.get(action="document_viewed")
     assert entry.actor == reviewer and entry.details["kind"] == "id_front"
 
 
-def test_a_draft_is_not_visible_to_reviewers(client, reference_data, reviewer, signed_in_staff):
+def test_a_draft_is_not_visible_to_reviewers(client, reference_data, reviewer, signed_in):
     entity = ready_entity()  # never submitted: no filing agency yet
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     assert client.get(reverse("sponsors:document", args=[entity.documents.first().pk])).status_code == 404
 
 

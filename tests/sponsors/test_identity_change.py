@@ -9,8 +9,8 @@ from beian.review.models import ReviewItem
 from beian.review.services import ReviewActionRefused
 from beian.sponsors import services
 from beian.sponsors.models import SponsorEntity, SponsorIdentityChange
+from tests.factories import make_reviewer
 from tests.sponsors.helpers import OTHER_USCC, enterprise_values, make_reasons, ready_entity, reason_dicts
-from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 ChangeStatus = SponsorIdentityChange.Status
@@ -21,7 +21,7 @@ NEW_NAME = "北京云景数字科技有限公司"
 def approved(reference_data):
     entity = ready_entity()
     services.submit_sponsor_entity(actor=entity.owner)
-    reviewer = make_user("reviewer", "110105")
+    reviewer = make_reviewer()
     services.approve_sponsor_entity(actor=reviewer, entity=entity)
     entity.refresh_from_db()
     entity.reviewer = reviewer

@@ -14,8 +14,9 @@ import pytest
 from django.urls import reverse
 
 from beian.sponsors import services
+from tests.factories import make_applicant
 from tests.rules.image_samples import one_colour_png
-from tests.sponsors.helpers import enterprise_values, make_applicant, upload
+from tests.sponsors.helpers import enterprise_values, upload
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024

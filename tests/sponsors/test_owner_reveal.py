@@ -12,19 +12,17 @@ from beian.core import pii
 from beian.core.models import AuditEntry
 from beian.sponsors import services
 from beian.sponsors.models import SponsorEntity, SponsorIdentityChange
+from tests.factories import PASSWORD, make_applicant, make_reviewer
 from tests.sponsors.helpers import (
     ENTERPRISE_USCC,
     OTHER_USCC,
     PERSON_ID,
     enterprise_post,
     enterprise_values,
-    make_applicant,
     ready_entity,
 )
-from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "Tiger-lily-2026"
 ENTITY = reverse("sponsors:entity")
 EDIT = reverse("sponsors:edit")
 
@@ -138,7 +136,7 @@ def test_another_applicant_cannot_reveal(client, owner):
     assert OTHER_USCC in page and ENTERPRISE_USCC not in page and PERSON_ID not in page
 
 
-def test_unknown_numbers_and_staff_are_refused(client, owner, reviewer, signed_in_staff):
+def test_unknown_numbers_and_staff_are_refused(client, owner, reviewer, signed_in):
     assert reveal(client, "passport").status_code == 404
     individual = make_applicant()
     services.save_sponsor_entity(actor=individual, values=enterprise_values(
@@ -147,7 +145,7 @@ def test_unknown_numbers_and_staff_are_refused(client, owner, reviewer, signed_i
         certificate_number=PERSON_ID))
     client.force_login(individual)
     assert reveal(client, "person").status_code == 404  # an individual has one number only
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     assert reveal(client).status_code == 403
 
 
@@ -187,7 +185,7 @@ def test_a_new_entity_still_needs_its_numbers(client, reference_data):
 def test_a_change_under_review_keeps_its_number_out_of_the_locked_form(client, reference_data):
     entity = ready_entity()
     services.submit_sponsor_entity(actor=entity.owner)
-    services.approve_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity)
+    services.approve_sponsor_entity(actor=make_reviewer(), entity=entity)
     services.save_sponsor_entity(actor=entity.owner, values=enterprise_values(certificate_number=OTHER_USCC))
     services.submit_sponsor_entity(actor=entity.owner)  # the new certificate is under review
     client.force_login(entity.owner)

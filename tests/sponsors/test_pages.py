@@ -9,18 +9,17 @@ from django.urls import reverse
 
 from beian.sponsors import services
 from beian.sponsors.models import SponsorEntity
+from tests.factories import make_applicant, make_reviewer
 from tests.rules.samples import resident_id
 from tests.sponsors.helpers import (
     ENTERPRISE_USCC,
     INDIVIDUAL_ID,
     enterprise_post,
-    make_applicant,
     make_reasons,
     ready_entity,
     reason_dicts,
     store_documents,
 )
-from tests.staff.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 EDIT = reverse("sponsors:edit")
@@ -32,8 +31,8 @@ def signed_in_applicant(client, applicant):
     return applicant
 
 
-def test_staff_cannot_open_the_applicant_pages(client, reviewer, signed_in_staff):
-    signed_in_staff(reviewer)
+def test_staff_cannot_open_the_applicant_pages(client, reviewer, signed_in):
+    signed_in(reviewer)
     assert client.get(reverse("sponsors:entity")).status_code == 403
     assert client.get(EDIT).status_code == 403
 
@@ -157,7 +156,7 @@ def test_submit_without_documents_goes_to_the_documents(client, signed_in_applic
 def test_returned_reasons_are_shown_next_to_the_fields(client, reference_data):
     entity = ready_entity()
     services.submit_sponsor_entity(actor=entity.owner)
-    services.return_sponsor_entity(actor=make_user("reviewer", "110105"), entity=entity,
+    services.return_sponsor_entity(actor=make_reviewer(), entity=entity,
                                    reasons=reason_dicts(make_reasons()[:2]), note="请核对名称")
     client.force_login(entity.owner)
     status_page = client.get(reverse("sponsors:entity")).content.decode()

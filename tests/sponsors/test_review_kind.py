@@ -26,8 +26,8 @@ def test_the_kind_is_registered():
     assert [d.name for d in handler.decisions] == ["approve", "return"]
 
 
-def test_the_detail_masks_numbers_and_lists_documents_and_findings(client, item, reviewer, signed_in_staff):
-    signed_in_staff(reviewer)
+def test_the_detail_masks_numbers_and_lists_documents_and_findings(client, item, reviewer, signed_in):
+    signed_in(reviewer)
     response = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 200
@@ -41,8 +41,8 @@ def test_the_detail_masks_numbers_and_lists_documents_and_findings(client, item,
     assert not AuditEntry.objects.filter(action="pii_viewed").exists()
 
 
-def test_showing_the_full_number_is_logged(client, item, reviewer, signed_in_staff):
-    signed_in_staff(reviewer)
+def test_showing_the_full_number_is_logged(client, item, reviewer, signed_in):
+    signed_in(reviewer)
     response = client.post(reverse("sponsors:reveal", args=[item.pk]), {"which": "person"},
                            HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and PERSON_ID in response.content.decode()
@@ -52,8 +52,8 @@ def test_showing_the_full_number_is_logged(client, item, reviewer, signed_in_sta
     assert ENTERPRISE_USCC in page
 
 
-def test_showing_is_for_reviewers_of_the_jurisdiction_only(client, item, other_reviewer, signed_in_staff):
-    signed_in_staff(other_reviewer)
+def test_showing_is_for_reviewers_of_the_jurisdiction_only(client, item, other_reviewer, signed_in):
+    signed_in(other_reviewer)
     assert client.post(reverse("sponsors:reveal", args=[item.pk]), {"which": "person"}).status_code == 404
     assert client.get(reverse("review:detail", args=[item.pk])).status_code == 404
     assert not AuditEntry.objects.filter(action="pii_viewed").exists()
@@ -64,20 +64,20 @@ def test_the_owner_cannot_use_the_reviewer_show(client, item):
     assert client.post(reverse("sponsors:reveal", args=[item.pk]), {"which": "person"}).status_code == 403
 
 
-def test_approve_through_the_workbench(client, item, reviewer, signed_in_staff):
-    signed_in_staff(reviewer)
+def test_approve_through_the_workbench(client, item, reviewer, signed_in):
+    signed_in(reviewer)
     response = client.post(reverse("review:decide", args=[item.pk, "approve"]))
     assert response.status_code == 302
     assert SponsorEntity.objects.get().status == "approved"
     assert not ReviewItem.objects.get().is_open
 
 
-def test_return_through_the_workbench_needs_reasons_of_this_kind(client, item, reviewer, signed_in_staff):
+def test_return_through_the_workbench_needs_reasons_of_this_kind(client, item, reviewer, signed_in):
     reasons = make_reasons()
     form = ReturnDecisionForm(item=item)
     offered = set(form.fields["reasons"].queryset.values_list("code", flat=True))
     assert {"sponsor-name-unclear", "photo-unclear"} <= offered and "website-only" not in offered
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     url = reverse("review:decide", args=[item.pk, "return"])
     assert client.post(url, {"note": "x"}).status_code == 400
     assert client.post(url, {"reasons": [reasons[2].pk]}).status_code == 400  # another kind's reason
@@ -88,9 +88,9 @@ def test_return_through_the_workbench_needs_reasons_of_this_kind(client, item, r
     assert entity.return_reasons[0]["text_en"] == "The unit name differs from the certificate"
 
 
-def test_a_second_decision_gets_a_clear_message(client, item, reviewer, signed_in_staff):
+def test_a_second_decision_gets_a_clear_message(client, item, reviewer, signed_in):
     services.approve_sponsor_entity(actor=reviewer, entity=item.subject)
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     response = client.post(reverse("review:decide", args=[item.pk, "approve"]), follow=True)
     assert response.status_code == 200
     assert SponsorEntity.objects.get().status == "approved"

@@ -12,7 +12,8 @@ from beian.review.models import ReviewEvent, ReviewItem
 from beian.review.services import ReviewActionRefused
 from beian.sponsors import services
 from beian.sponsors.models import SponsorEntity
-from tests.sponsors.helpers import make_applicant, make_reasons, ready_entity, reason_dicts
+from tests.factories import make_applicant, make_reviewer, make_staff
+from tests.sponsors.helpers import make_reasons, ready_entity, reason_dicts
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +28,11 @@ def entity_in(status, user=None):
     services.submit_sponsor_entity(actor=entity.owner)
     if status == Status.SUBMITTED:
         return SponsorEntity.objects.get(pk=entity.pk)
-    reviewer = _reviewer()
+    reviewer = make_reviewer()
     if status == Status.APPROVED:
         return services.approve_sponsor_entity(actor=reviewer, entity=entity)
     return services.return_sponsor_entity(actor=reviewer, entity=entity,
                                           reasons=reason_dicts(make_reasons()[:1]), note="")
-
-
-def _reviewer():
-    from tests.staff.conftest import make_user
-
-    return make_user("reviewer", "110105")
 
 
 def test_the_status_is_protected(reference_data):
@@ -119,7 +114,7 @@ def test_submit_stores_warnings_as_findings(reference_data):
 
 def test_approve_from_submitted(reference_data):
     entity = entity_in(Status.SUBMITTED)
-    reviewer = _reviewer()
+    reviewer = make_reviewer()
     services.approve_sponsor_entity(actor=reviewer, entity=entity)
     entity.refresh_from_db()
     assert entity.status == Status.APPROVED and entity.approved_at
@@ -137,13 +132,13 @@ def test_approve_is_refused_from(reference_data, status):
         entity.agency = Agency.objects.get(code="110105")  # in scope, so that the state decides
         entity.save()
     with translation.override("en"), pytest.raises(ReviewActionRefused, match="decided a moment ago"):
-        services.approve_sponsor_entity(actor=_reviewer(), entity=entity)
+        services.approve_sponsor_entity(actor=make_reviewer(), entity=entity)
 
 
 def test_return_from_submitted_names_the_reasons(reference_data):
     entity = entity_in(Status.SUBMITTED)
     reasons = reason_dicts(make_reasons()[:2])
-    services.return_sponsor_entity(actor=_reviewer(), entity=entity, reasons=reasons, note="请重新拍照")
+    services.return_sponsor_entity(actor=make_reviewer(), entity=entity, reasons=reasons, note="请重新拍照")
     entity.refresh_from_db()
     assert entity.status == Status.RETURNED
     assert [r["code"] for r in entity.return_reasons] == ["sponsor-name-unclear", "photo-unclear"]
@@ -158,14 +153,14 @@ def test_return_from_submitted_names_the_reasons(reference_data):
 def test_return_is_refused_from(reference_data, status):
     entity = entity_in(status)
     with pytest.raises(ReviewActionRefused):
-        services.return_sponsor_entity(actor=_reviewer(), entity=entity,
+        services.return_sponsor_entity(actor=make_reviewer(), entity=entity,
                                        reasons=reason_dicts(make_reasons()[:1]))
 
 
 def test_return_needs_a_reason(reference_data):
     entity = entity_in(Status.SUBMITTED)
     with pytest.raises(ReviewActionRefused):
-        services.return_sponsor_entity(actor=_reviewer(), entity=entity, reasons=[])
+        services.return_sponsor_entity(actor=make_reviewer(), entity=entity, reasons=[])
 
 
 def test_a_returned_entity_is_corrected_and_submitted_again(reference_data):
@@ -190,13 +185,11 @@ def test_an_entity_under_review_cannot_be_edited(reference_data):
 
 
 def test_only_a_reviewer_of_the_jurisdiction_decides(reference_data):
-    from tests.staff.conftest import make_user
-
     entity = entity_in(Status.SUBMITTED)
-    for outsider in (make_user("reviewer", "110108"), entity.owner, make_user("auditor")):
+    for outsider in (make_reviewer("110108"), entity.owner, make_staff("auditor")):
         with pytest.raises(PermissionDenied):
             services.approve_sponsor_entity(actor=outsider, entity=entity)
-    supervisor_above = make_user("supervisor", "110000")
+    supervisor_above = make_staff("supervisor", "110000")
     services.approve_sponsor_entity(actor=supervisor_above, entity=entity)
 
 

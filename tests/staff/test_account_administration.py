@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 
 from beian.accounts.models import User
 from beian.core.models import AuditEntry
-from tests.staff.conftest import PASSWORD
+from tests.factories import STAFF_PASSWORD
 
 pytestmark = pytest.mark.django_db
 Role = User.Role
@@ -117,7 +117,7 @@ def test_a_supervisor_deactivates_and_reactivates_a_reviewer_below(client, staff
     assert client.post(f"/staff/accounts/{reviewer.pk}/deactivate/").status_code == 302
     reviewer.refresh_from_db()
     assert not reviewer.is_active
-    assert authenticate(username=reviewer.username, password=PASSWORD) is None
+    assert authenticate(username=reviewer.username, password=STAFF_PASSWORD) is None
     client.post(f"/staff/accounts/{reviewer.pk}/deactivate/")  # twice: no second audit entry
     entries = AuditEntry.objects.filter(action="staff_account_deactivated", object_id=str(reviewer.pk))
     assert entries.count() == 1
@@ -161,7 +161,7 @@ def test_reactivation_refused_when_the_mobile_is_now_used_by_someone_else(client
     reviewer = staff(Role.REVIEWER, "330106")
     signed_in(staff(Role.SECURITY_ADMINISTRATOR))
     client.post(f"/staff/accounts/{reviewer.pk}/deactivate/")
-    User.objects.create_user("taker_of_mobile", password=PASSWORD, mobile=reviewer.mobile)
+    User.objects.create_user("taker_of_mobile", password=STAFF_PASSWORD, mobile=reviewer.mobile)
     response = client.post(f"/staff/accounts/{reviewer.pk}/reactivate/", follow=True,
                            HTTP_ACCEPT_LANGUAGE="en")
     assert "cannot be reactivated" in response.content.decode()

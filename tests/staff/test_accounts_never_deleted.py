@@ -8,12 +8,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beian.accounts.models import User
 from beian.staff.services import deactivate_staff_account
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.factories import make_reviewer, make_staff, sign_in_verified
 
 
 @pytest.mark.parametrize("role", User.STAFF_ROLES)
 def test_a_staff_account_without_any_record_still_cannot_be_deleted(reference_data, role):
-    account = make_user(role, "110105" if role in User.POLICE_ROLES else None)
+    account = make_staff(role, "110105" if role in User.POLICE_ROLES else None)
     # Each attempt in a savepoint of its own: a refused delete breaks the transaction it ran in.
     with pytest.raises(ProtectedError), transaction.atomic():
         account.delete()
@@ -30,9 +30,9 @@ def test_an_applicant_registration_can_still_be_removed(reference_data):
 
 def test_the_django_admin_offers_no_delete_for_accounts(client, reference_data):
     # The operator (`createsuperuser`: a superuser without a staff role) has every right over accounts.
-    operator = make_user("applicant", is_staff=True, is_superuser=True)
+    operator = make_staff("applicant", is_staff=True, is_superuser=True)
     TOTPDevice.objects.create(user=operator, name="operator", confirmed=True)
-    reviewer = make_user("reviewer", "110105")
+    reviewer = make_reviewer()
     sign_in_verified(client, operator)
     assert client.get(reverse("admin:accounts_user_delete", args=[reviewer.pk])).status_code == 403
     response = client.post(reverse("admin:accounts_user_changelist"),
@@ -44,8 +44,8 @@ def test_the_django_admin_offers_no_delete_for_accounts(client, reference_data):
 
 
 def test_deactivation_is_the_way_out(reference_data):
-    administrator = make_user("security_administrator")
-    reviewer = make_user("reviewer", "110105")
+    administrator = make_staff("security_administrator")
+    reviewer = make_reviewer()
     deactivate_staff_account(actor=administrator, account=reviewer)
     reviewer.refresh_from_db()
     assert not reviewer.is_active

@@ -19,7 +19,7 @@ from beian.core.models import CalendarOverride, RuleKeywordSet
 from beian.filings.models import AccessProvider, SecurityNotice
 from beian.notifications.services import send_sms
 from beian.review.models import ReturnReason
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.factories import make_reviewer, make_staff, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_every_registered_model_has_a_duty():
 @pytest.fixture
 def one_of_each(reference_data):
     """One row of every model in the admin (reference data has most; the rest are made here)."""
-    target = make_user("reviewer", "330106")
+    target = make_reviewer("330106")
     audit.record(actor=target, action=AuditAction.SIGN_IN)
     send_sms(to="13800138000", template="verification_code", user=target,
              context={"code": SMS_CODE, "purpose": "registration", "minutes": 10})
@@ -98,10 +98,10 @@ def one_of_each(reference_data):
 
 def _admin_account(role):
     if role == "operator":
-        user = make_user("applicant", is_staff=True, is_superuser=True)
+        user = make_staff("applicant", is_staff=True, is_superuser=True)
         TOTPDevice.objects.create(user=user, name="operator", confirmed=True)
         return user
-    return make_user(role, AGENCIES.get(role), is_staff=True, is_superuser=True)
+    return make_staff(role, AGENCIES.get(role), is_staff=True, is_superuser=True)
 
 
 def _url(model, view, *args):
@@ -157,8 +157,8 @@ def test_secrets_are_shown_to_nobody_in_the_admin(client, one_of_each):
 
 def test_the_security_administrator_keeps_to_the_account_rules_in_the_admin(client, reference_data):
     security = _admin_account("security_administrator")
-    peer = make_user("security_administrator")
-    reviewer = make_user("reviewer", "330106")
+    peer = make_staff("security_administrator")
+    reviewer = make_reviewer("330106")
     sign_in_verified(client, security)
     # Own account and a peer's: read only (no self-elevation, no peer of the duty).
     for account in (security, peer):
@@ -177,8 +177,8 @@ def test_the_security_administrator_keeps_to_the_account_rules_in_the_admin(clie
 
 def test_staff_flag_alone_opens_nothing_beyond_the_django_permissions(client, reference_data):
     """Without superuser, the Django permissions an account was given still apply, within its duty."""
-    sign_in_verified(client, make_user("system_administrator", is_staff=True))
+    sign_in_verified(client, make_staff("system_administrator", is_staff=True))
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/core/agency/").status_code == 403
-    sign_in_verified(client, make_user("system_administrator"))
+    sign_in_verified(client, make_staff("system_administrator"))
     assert client.get("/admin/").status_code == 302

@@ -8,7 +8,7 @@ from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.models import AuditEntry
 from tests.core.audit_tampering import triggers_disabled
-from tests.staff.conftest import sign_in_verified
+from tests.factories import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 Role = User.Role

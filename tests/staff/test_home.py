@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from beian.review.models import Kind, ReviewItem
-from tests.filings import helpers as filing_helpers
+from tests.factories import make_reviewer
 from tests.staff.home_helpers import booked_today, open_item
 
 HOME = "/staff/"
@@ -45,10 +45,10 @@ def test_a_reviewer_sees_their_items_overdue_first_the_unassigned_ones_and_no_ot
 
 def test_a_reviewer_sees_the_appointments_booked_with_them_or_their_agency_today(client, reference_data,
                                                                                  signed_in):
-    reviewer = filing_helpers.reviewer(BEIJING_CHAOYANG)
+    reviewer = make_reviewer(BEIJING_CHAOYANG)
     appointment = booked_today(reviewer)
-    colleague = filing_helpers.reviewer(BEIJING_CHAOYANG)
-    elsewhere = filing_helpers.reviewer("330106")
+    colleague = make_reviewer(BEIJING_CHAOYANG)
+    elsewhere = make_reviewer("330106")
     item = ReviewItem.objects.get(subject_id=appointment.application_id, kind=Kind.NEW_WEBSITE)
 
     page = _page(signed_in(reviewer))

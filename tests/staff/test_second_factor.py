@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from beian.accounts.models import User
 from beian.core.models import AuditEntry
 from beian.staff.middleware import SecondFactorMiddleware
-from tests.staff.conftest import current_code
+from tests.factories import current_code
 
 pytestmark = pytest.mark.django_db
 Role = User.Role

@@ -13,7 +13,7 @@ from beian.core import bearer_tokens
 from beian.core.models import Agency, AuditEntry
 from beian.imports.api_tokens import create_api_token, token_for
 from beian.imports.models import ApiToken
-from tests.staff.conftest import make_user, sign_in_verified
+from tests.factories import make_staff, sign_in_verified
 from tests.unregistered.helpers import post_json, row
 
 URL = "/api/v1/unregistered-websites"
@@ -98,7 +98,7 @@ def test_a_prefix_shared_by_two_tokens_must_be_named_by_id():
 
 
 def test_the_security_administrator_lists_creates_and_revokes_on_the_page(client):
-    security = make_user("security_administrator")
+    security = make_staff("security_administrator")
     old, old_text = create_api_token(agency=_agency("110000"), name="province crawler")
     sign_in_verified(client, security)
     page = client.get(LIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -129,7 +129,7 @@ def test_the_security_administrator_lists_creates_and_revokes_on_the_page(client
 
 
 def test_a_wrong_creation_form_is_explained(client):
-    sign_in_verified(client, make_user("security_administrator"))
+    sign_in_verified(client, make_staff("security_administrator"))
     response = client.post(LIST, {"agency_code": "999999", "name": "", "valid_days": "100000"},
                            HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
@@ -140,7 +140,7 @@ def test_a_wrong_creation_form_is_explained(client):
 @pytest.mark.parametrize("role", ["system_administrator", "auditor", "supervisor"])
 def test_other_roles_may_not_manage_tokens(client, role):
     token, _ = create_api_token(agency=_agency())
-    sign_in_verified(client, make_user(role, "330100" if role == "supervisor" else None))
+    sign_in_verified(client, make_staff(role, "330100" if role == "supervisor" else None))
     assert client.get(LIST).status_code == 403
     assert client.post(LIST, {"agency_code": "110105", "name": "x", "valid_days": "1"}).status_code == 403
     assert client.post(f"{LIST}{token.pk}/revoke/").status_code == 403

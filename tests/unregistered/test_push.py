@@ -8,7 +8,8 @@ from beian.sponsors import services as sponsor_services
 from beian.unregistered import selectors
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import close_when_filed, import_rows, match_sponsor
-from tests.sponsors.helpers import make_applicant, ready_entity
+from tests.factories import make_applicant
+from tests.sponsors.helpers import ready_entity
 from tests.unregistered.helpers import row
 
 pytestmark = pytest.mark.usefixtures("reference_data")

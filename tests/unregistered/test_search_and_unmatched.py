@@ -11,8 +11,9 @@ from beian.sponsors import services as sponsor_services
 from beian.unregistered import selectors
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
+from tests.factories import make_applicant
 from tests.filings.helpers import approved_sponsor
-from tests.sponsors.helpers import OTHER_USCC, make_applicant, ready_entity
+from tests.sponsors.helpers import OTHER_USCC, ready_entity
 from tests.unregistered.helpers import row
 
 pytestmark = pytest.mark.usefixtures("reference_data")

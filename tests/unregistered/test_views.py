@@ -13,8 +13,8 @@ from beian.imports.models import ImportRun
 from beian.sponsors import services as sponsor_services
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
-from tests.sponsors.helpers import make_applicant, ready_entity
-from tests.staff.conftest import make_user
+from tests.factories import make_applicant, make_staff
+from tests.sponsors.helpers import ready_entity
 from tests.unregistered.helpers import HEADER_ZH, csv_bytes, row
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -89,7 +89,7 @@ def test_supervisor_uploads_a_gbk_csv_and_downloads_the_error_report(client, sig
     assert report["Content-Type"].startswith("text/csv")
     assert "3,ip," in text and "4,agency_code," in text and "5,ip," in text
     # Another supervisor cannot fetch this report.
-    signed_in(make_user("supervisor", "330000"))
+    signed_in(make_staff("supervisor", "330000"))
     assert client.get(reverse("unregistered:import_errors", args=[run.pk])).status_code == 404
 
 
@@ -110,7 +110,7 @@ def test_upload_page_documents_the_columns(client, signed_in, supervisor):
 
 
 def test_system_administrator_uploads_for_any_agency(client, signed_in):
-    signed_in(make_user("system_administrator"))
+    signed_in(make_staff("system_administrator"))
     data = csv_bytes([row("a.cn", agency_code="330106")])
     client.post(reverse("unregistered:upload"), {"file": SimpleUploadedFile("s.csv", data)})
     assert UnregisteredWebsite.objects.filter(domain="a.cn").exists()
