@@ -418,7 +418,7 @@ RETENTION_INTERVAL_HOURS = _read("RETENTION_INTERVAL_HOURS", env.int, default=24
 
 # The service footer of every page (Chinese government-service habit): who runs the platform, how to
 # reach it, and the platform's own record numbers. An empty value hides its part of the footer.
-SERVICE_OPERATOR = _read("SERVICE_OPERATOR", env.str, default="Beian demonstration platform")
+SERVICE_OPERATOR = _read("SERVICE_OPERATOR", env.str, default="网站安全备案平台（演示）")
 SERVICE_CONTACT_PHONE = _read("SERVICE_CONTACT_PHONE", env.str, default="")
 SERVICE_CONTACT_EMAIL = _read("SERVICE_CONTACT_EMAIL", env.str, default="beian@localhost")
 # 京公网安备 11010502030143号 (or its 14 digits); its badge links to the record in this platform's register
