@@ -130,6 +130,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "beian.notifications.context_processors.unread_messages",
                 "beian.accounts.context_processors.to_do_count",
+                "beian.core.context_processors.service_footer",
             ],
         },
     },
@@ -414,6 +415,18 @@ if RETENTION_AUDIT_LOG_DAYS < 183:
                                "(network logs are kept at least 6 months, Cybersecurity Law art. 21).")
 RETENTION_BATCH_SIZE = _read("RETENTION_BATCH_SIZE", env.int, default=500)
 RETENTION_INTERVAL_HOURS = _read("RETENTION_INTERVAL_HOURS", env.int, default=24)
+
+# The service footer of every page (Chinese government-service habit): who runs the platform, how to
+# reach it, and the platform's own record numbers. An empty value hides its part of the footer.
+SERVICE_OPERATOR = _read("SERVICE_OPERATOR", env.str, default="网站安全备案平台（演示）")
+SERVICE_CONTACT_PHONE = _read("SERVICE_CONTACT_PHONE", env.str, default="")
+SERVICE_CONTACT_EMAIL = _read("SERVICE_CONTACT_EMAIL", env.str, default="beian@localhost")
+# 京公网安备 11010502030143号 (or its 14 digits); its badge links to the record in this platform's register
+# unless SERVICE_RECORD_URL names another page (e.g. the national public-security filing site).
+SERVICE_RECORD_NUMBER = _read("SERVICE_RECORD_NUMBER", env.str, default="")
+SERVICE_RECORD_URL = _read("SERVICE_RECORD_URL", env.str, default="")
+SERVICE_ICP_NUMBER = _read("SERVICE_ICP_NUMBER", env.str, default="")
+SERVICE_ICP_URL = _read("SERVICE_ICP_URL", env.str, default="https://beian.miit.gov.cn/")
 
 # Notifications (SPEC §9). SMS: the development backend writes var/sms.jsonl; the HTTP backend
 # (beian.notifications.backends.http.HttpSmsBackend) talks to a provider. Template ids are

@@ -38,6 +38,7 @@ PUBLIC_URL_NAMES = {
     "accounts:logout",
     "captcha-image",
     "captcha-image-2x",
+    "captcha-new",
     "records:record",
     "records:lookup",
     "records:badge",
