@@ -5,7 +5,9 @@ from captcha.models import CaptchaStore
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.accounts.helpers import STRONG_PASSWORD
 from tests.accounts.test_sign_in import LOGIN
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 NEW_PICTURE = reverse("captcha-new")
@@ -24,8 +26,6 @@ def test_a_new_picture_is_a_fresh_challenge_whose_image_is_served(client):
 
 @override_settings(CAPTCHA_TEST_MODE=False)
 def test_the_new_picture_answers_the_form(client):
-    from tests.accounts.helpers import STRONG_PASSWORD, make_applicant
-
     user = make_applicant()
     key = client.get(NEW_PICTURE).json()["key"]
     answer = CaptchaStore.objects.get(hashkey=key).response
