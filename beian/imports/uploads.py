@@ -21,6 +21,7 @@ from beian.core.plugins import Registry
 from beian.core.tabular import as_csv, as_xlsx
 from beian.imports.csvfile import Columns, CsvFileError, read_rows
 from beian.imports.models import ImportRun
+from beian.notifications.services import post_system_message
 
 logger = logging.getLogger(__name__)
 FORMATS = {
@@ -124,3 +125,7 @@ def _finish(run: ImportRun, *, status: str, failure: str = "") -> None:
     run.save()
     if stored:
         run._meta.get_field("file").storage.delete(stored)
+    # Whoever queued a large file may have left its page: tell them it is done.
+    if run.actor is not None:
+        post_system_message(user=run.actor, template="import_finished",
+                            context={"run": run, "failed": status == ImportRun.Status.FAILED})
