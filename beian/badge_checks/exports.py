@@ -12,5 +12,5 @@ def failure_header() -> list:
 def failure_row(check, today=None) -> list:
     website = check.website
     return [website.record_number_text, website.name, website.main_domain, check.agency.name,
-            check.get_outcome_display(), check.detail, " ".join(check.found_numbers or []),
+            check.get_outcome_display(), check.detail_text, " ".join(check.found_numbers or []),
             timezone.localtime(check.checked_at).strftime("%Y-%m-%d %H:%M")]
