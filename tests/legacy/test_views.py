@@ -12,6 +12,7 @@ from beian.core.models import AuditEntry
 from beian.filings.models import WebsiteApplication
 from beian.imports.models import ImportRun
 from beian.legacy.models import LegacyRecord
+from beian.notifications.models import SystemMessage
 from tests.filings.helpers import approved_sponsor
 from tests.imports.exporting import content, export
 from tests.legacy.helpers import HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row, submitted_applicant
@@ -110,6 +111,12 @@ def test_a_large_upload_is_imported_in_the_background(client, signed_in, supervi
     from beian.imports.uploads import run_queued
 
     assert run_queued(run.pk) == "not queued"  # a second run of the task does nothing
+    # Its importer is told, and finds it among their past imports with its counts and error report.
+    message = SystemMessage.objects.get(user=supervisor, template="import_finished")
+    assert "big.csv" in message.subject and "20" in message.body
+    listed = client.get(reverse("exports:imports")).content.decode()
+    assert reverse("legacy:import_run", args=[run.pk]) in listed
+    assert reverse("legacy:import_errors", args=[run.pk]) in listed
 
 
 def test_enforcement_list_export_and_formulas(client, signed_in, reviewer,
