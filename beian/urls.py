@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language_view, name="set_language"),  # no CSRF token: ADR 0080 add. 3
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_urls),
+    path("workbench/", include("beian.imports.urls")),
     path("review/badges/", include("beian.badge_checks.urls")),
     path("review/", include("beian.review.urls")),
     path("sponsor/", include("beian.sponsors.urls")),

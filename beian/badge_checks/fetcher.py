@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import re
 import socket
 from dataclasses import dataclass
@@ -22,10 +23,13 @@ from dataclasses import dataclass
 import httpx
 from django.conf import settings
 
+from beian.badge_checks import failure_texts
 from beian.public.lookup import public_suffixes
 
 USER_AGENT = "BeianBadgeCheck/1.0 (+record badge check of the public-security filing platform)"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -100,11 +104,13 @@ async def _read(client: httpx.AsyncClient, url: str) -> Page:
             body = b"".join(chunks)[:limit]
             return Page(url, _decode(body, response), response.status_code, str(response.url))
     except httpx.TimeoutException:
-        return Page(url, error="timeout")
+        return Page(url, error=failure_texts.TIMEOUT)
     except NotPublic:
-        return Page(url, error="not public")
+        return Page(url, error=failure_texts.NOT_PUBLIC)
     except (httpx.HTTPError, OSError, ValueError) as failure:
-        return Page(url, error=(type(failure).__name__ + ": " + str(failure))[:200])
+        # A code, read in the reader's language (failure_texts); the exception's words go to the log.
+        logger.info("Badge check of %s failed: %r", url, failure)
+        return Page(url, error=failure_texts.failure_code(failure))
 
 
 def _urls(domain: str, mapping: dict[str, str]) -> list[str]:
@@ -130,7 +136,7 @@ async def fetch_all(domains: list[str], *, transport: httpx.AsyncBaseTransport |
     async def one(domain: str) -> Page:
         host = per_host.setdefault(host_key(domain), asyncio.Semaphore(max(1, settings.BADGE_CHECK_PER_HOST)))
         async with overall, host:
-            page = Page(f"http://{domain}/", error="no address to try")
+            page = Page(f"http://{domain}/", error=failure_texts.NO_ADDRESS)
             for url in _urls(domain, mapping):
                 page = await _read(client, url)
                 if page.reached:

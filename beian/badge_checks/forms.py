@@ -5,6 +5,8 @@ from beian.badge_checks.models import FAILURES, Outcome
 
 
 class FailureFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False,
+                        help_text=_("Part of a domain, a sponsor's name or a record number."))
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False, to_field_name="code",
                                     empty_label=_("All agencies of my jurisdiction"))
     outcome = forms.ChoiceField(label=_("Outcome"), required=False,

@@ -5,6 +5,8 @@ not kept (the police act on the current state; the audit log keeps who ran what)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.badge_checks.failure_texts import failure_text
+
 
 class Outcome(models.TextChoices):
     OK = "ok", _("badge shown and linked")
@@ -39,6 +41,11 @@ class BadgeCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.website_id}: {self.outcome}"
+
+    @property
+    def detail_text(self) -> str:
+        """Why the page could not be read, in the reader's language (never an exception's words)."""
+        return failure_text(self.detail)
 
     @property
     def is_ok(self) -> bool:

@@ -1,7 +1,7 @@
 """Reads of badge checks, scoped: police see their jurisdiction (beian.accounts.jurisdiction), the
 sponsor sees the check of their own website."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
@@ -19,10 +19,16 @@ def checks_in_scope(user) -> QuerySet[BadgeCheck]:
     return BadgeCheck.objects.filter(agency__in=agencies_in_scope(user))
 
 
-def failures(user, *, agency: Agency | None = None, outcome: str = "") -> QuerySet[BadgeCheck]:
+def failures(user, *, agency: Agency | None = None, outcome: str = "", q: str = "") -> QuerySet[BadgeCheck]:
+    """`q` searches the website's domains, its sponsor's name and its record number."""
     checks = checks_in_scope(user).filter(outcome__in=[outcome] if outcome else FAILURES)
     if agency is not None:
         checks = checks.filter(agency=agency)
+    query = (q or "").strip()
+    if query:
+        checks = checks.filter(Q(website__domains__icontains=query) | Q(url__icontains=query)
+                               | Q(website__sponsor__name__icontains=query)
+                               | Q(website__record_number__icontains=query))
     return checks.select_related("website", "agency").order_by("agency__code", "-checked_at", "-id")
 
 

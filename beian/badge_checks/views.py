@@ -5,43 +5,41 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
 from beian.badge_checks import selectors, services
-from beian.badge_checks.exports import failure_rows
 from beian.badge_checks.forms import FailureFilterForm, RunForm
 from beian.badge_checks.tasks import check_agency_badges
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.http import client_address
-from beian.core.tabular import as_csv, as_xlsx
 from beian.filings import selectors as filing_selectors
 from beian.filings.models import Website
+from beian.imports import export_views
 from beian.staff.permissions import role_required
 
-FORMATS = {
-    "csv": ("text/csv; charset=utf-8", as_csv),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", as_xlsx),
-}
+EXPORT_KIND = "badge_checks"
 PAGE_SIZE = 50
 
 
-def _filtered(request):
-    form = FailureFilterForm(request.GET or None, agencies=selectors.agencies_for(request.user))
-    agency, outcome = None, ""
-    if form.is_valid():
-        agency, outcome = form.cleaned_data["agency"], form.cleaned_data["outcome"]
-    return form, selectors.failures(request.user, agency=agency, outcome=outcome)
+def filtered(user, data):
+    """The filter form and the failures it selects, for the page and for its export."""
+    form = FailureFilterForm(data or None, agencies=selectors.agencies_for(user))
+    filters = dict(form.cleaned_data) if form.is_valid() else {}
+    return form, selectors.failures(user, **filters)
+
+
+def export_items(user, data):
+    return filtered(user, data)[1]
 
 
 @role_required(*selectors.WORKBENCH_ROLES)
 def workbench_view(request):
-    form, checks = _filtered(request)
+    form, checks = filtered(request.user, request.GET)
     page = Paginator(checks, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "badge_checks/workbench.html", {
         "form": form, "page": page, "counts": selectors.failure_counts(request.user),
@@ -49,21 +47,12 @@ def workbench_view(request):
         "run_form": RunForm(prefix="run", agencies=selectors.agencies_for(request.user))})
 
 
+@require_POST
 @role_required(*selectors.WORKBENCH_ROLES)
 def export_view(request, file_format: str):
-    if file_format not in FORMATS:
-        raise Http404
-    content_type, render_file = FORMATS[file_format]
-    _form, checks = _filtered(request)
-    body = render_file(failure_rows(checks))
-    audit.record(actor=request.user, action=AuditAction.BADGE_CHECKS_EXPORTED,
-                 client_address=client_address(request),
-                 details={"format": file_format, "filters": request.GET.dict()})
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="badge-checks-{stamp}.{file_format}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    """The export button (the filters in the query string): written in the background, followed
+    and downloaded on "my exports" (beian.imports.export_views)."""
+    return export_views.start(request, EXPORT_KIND, file_format)
 
 
 @require_POST

@@ -100,6 +100,7 @@ class AuditAction(models.TextChoices):
     BADGE_CHECKS_REQUESTED = "badge_checks_requested", _("Badge checks requested")
     BADGE_CHECKS_EXPORTED = "badge_checks_exported", _("Badge checks exported")
     BADGE_RECHECK_REQUESTED = "badge_recheck_requested", _("Badge recheck requested")
+    EXPORT_DOWNLOADED = "export_downloaded", _("Workbench export downloaded")
 
     # Keys, tokens and the log itself (beian.core).
     API_TOKEN_CREATED = "api_token_created", _("API token created")

@@ -50,10 +50,11 @@ def detect_encoding(binary) -> str:
     return "utf-8-sig"
 
 
-def read_rows(binary, columns: Columns):
+def read_rows(binary, columns: Columns, *, headers: dict | None = None):
     """Yield one dict per data row (canonical field names). Raises CsvFileError at once when the file
     is not CSV text or lacks a required column. A row that cannot be parsed is yielded as
-    {"__error__": reason} so that it is reported with its number and the rest goes on."""
+    {"__error__": reason} so that it is reported with its number and the rest goes on. `headers`,
+    when given, is filled with each field's header as the file spelled it (for the error report)."""
     encoding = detect_encoding(binary)
     text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
     reader = csv.reader(text)
@@ -64,6 +65,9 @@ def read_rows(binary, columns: Columns):
     except csv.Error as exc:
         raise CsvFileError(_("The file is not a CSV file: %(reason)s.") % {"reason": exc}) from None
     fields = [columns.field_for(name) for name in header]
+    if headers is not None:
+        spelled = zip(fields, header, strict=True)
+        headers.update({field: name.strip().lstrip("\ufeff") for field, name in spelled if field})
     missing = [name for name in columns.required if name not in fields]
     if missing:
         raise CsvFileError(_("Required columns are missing: %(columns)s. The first line must name the "

@@ -8,6 +8,21 @@ from beian.core.models import Agency
 from beian.imports.api_tokens import create_api_token
 
 
+class ListFilterForm(forms.Form):
+    """The search and filters every import kind's list has; a kind's form adds its own (status,
+    overdue, …). Every field is a keyword of the kind's `for_staff`; the agency choices are the
+    user's jurisdiction."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False,
+                        help_text=_("Part of a domain, a sponsor's name or a record number."))
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False,
+                                    to_field_name="code", empty_label=_("All agencies of my jurisdiction"))
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies.order_by("code")
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),

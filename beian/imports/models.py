@@ -155,3 +155,58 @@ class ImportRun(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+def export_file_path(instance, filename: str) -> str:
+    return f"exports/{uuid.uuid4().hex}.{instance.file_format}"
+
+
+class ExportRun(models.Model):
+    """One export of a workbench list (unregistered websites, legacy records, failed badge checks),
+    written by a background task with no row cap (an XLSX file stops at the sheet's limit and says
+    so) and downloaded by its owner only from "my exports" (beian.imports.background_exports)."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("writing")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("failed")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30)  # a key of background_exports.EXPORTERS
+    filters = models.TextField(blank=True)  # the list's query string, as the owner filtered it
+    file_format = models.CharField(max_length=4, choices=Format.choices, default=Format.CSV)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_written = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    message = models.TextField(blank=True)  # why it failed, or that the XLSX sheet limit stopped it
+    # Encrypted in the private storage: a copy of the list, with its sponsors' names.
+    file = models.FileField(upload_to=export_file_path, blank=True, storage=personal_storage)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL_DATA = {
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        "file": PersonalData(Category.DOCUMENT, Protection.PRIVATE_FILE, POLICE, Retention.IMPORTED,
+                             sensitive=True),
+        "filters": NotPersonal(_("the filters of the exported list")),
+    }
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(100, self.rows_written * 100 // self.rows_total)

@@ -9,3 +9,11 @@ def run_queued_import(run_id: int) -> str:
     from beian.imports.uploads import run_queued
 
     return run_queued(run_id)
+
+
+@task()
+def write_export(run_id: int) -> str:
+    # Imported here: background_exports imports this module to enqueue the task (a cycle at module level).
+    from beian.imports.background_exports import write_queued
+
+    return write_queued(run_id)

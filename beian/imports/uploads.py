@@ -21,6 +21,7 @@ from beian.core.plugins import Registry
 from beian.core.tabular import as_csv, as_xlsx
 from beian.imports.csvfile import Columns, CsvFileError, read_rows
 from beian.imports.models import ImportRun
+from beian.notifications.services import post_system_message
 
 logger = logging.getLogger(__name__)
 FORMATS = {
@@ -58,7 +59,8 @@ def start_upload(*, actor, upload, kind: str) -> ImportRun:
     """Import `upload` (an UploadedFile) now, or queue it when it is large. Raises CsvFileError when
     the file as a whole cannot be imported (nothing is imported then)."""
     importer = IMPORTERS[kind]
-    rows = read_rows(upload.file, importer.columns)
+    headers = {}
+    rows = read_rows(upload.file, importer.columns, headers=headers)
     first = next(rows, None)  # reads the header now: a file-level problem imports nothing
     name = (upload.name or "")[:100]
     if upload.size > settings.IMPORT_BACKGROUND_BYTES:
@@ -74,7 +76,7 @@ def start_upload(*, actor, upload, kind: str) -> ImportRun:
                                   first_row=2, details={"file": name})
     return ImportRun.objects.create(
         kind=kind, actor=actor, imported=report.imported, updated=report.updated, notified=report.notified,
-        errors=report.error_dicts(), file_name=name, finished_at=timezone.now())
+        errors=named_as_in_file(report.error_dicts(), headers), file_name=name, finished_at=timezone.now())
 
 
 @transaction.atomic
@@ -97,10 +99,11 @@ def run_queued(run_id: int) -> str:
         return "not queued"
     run = ImportRun.objects.select_related("actor").get(pk=run_id)
     importer = IMPORTERS[run.kind]
+    headers = {}
     try:
         with run.file.open("rb") as stored:
             report = importer.import_rows(
-                actor_label="workbench", rows=read_rows(stored.file, importer.columns),
+                actor_label="workbench", rows=read_rows(stored.file, importer.columns, headers=headers),
                 allowed_agencies=importer.allowed_agencies(run.actor), actor=run.actor, first_row=2,
                 details={"file": run.file_name, "background": True})
     except CsvFileError as refused:
@@ -113,9 +116,14 @@ def run_queued(run_id: int) -> str:
                           "written before it stay imported; import the file again to finish it."))
         raise
     run.imported, run.updated, run.notified = report.imported, report.updated, report.notified
-    run.errors = report.error_dicts()
+    run.errors = named_as_in_file(report.error_dicts(), headers)
     _finish(run, status=ImportRun.Status.DONE)
     return "done"
+
+
+def named_as_in_file(errors: list[dict], headers: dict) -> list[dict]:
+    """The errors with each column named as the file's header named it (e.g. 域名, not domain)."""
+    return [{**error, "field": headers.get(error["field"], error["field"])} for error in errors]
 
 
 def _finish(run: ImportRun, *, status: str, failure: str = "") -> None:
@@ -124,3 +132,7 @@ def _finish(run: ImportRun, *, status: str, failure: str = "") -> None:
     run.save()
     if stored:
         run._meta.get_field("file").storage.delete(stored)
+    # Whoever queued a large file may have left its page: tell them it is done.
+    if run.actor is not None:
+        post_system_message(user=run.actor, template="import_finished",
+                            context={"run": run, "failed": status == ImportRun.Status.FAILED})

@@ -13,10 +13,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from beian.core import audit
 from beian.core.body_limits import body_limit
-from beian.core.http import client_address
+from beian.imports import export_views
+from beian.imports.background_exports import Exporter
 from beian.imports.csvfile import CsvFileError
 from beian.imports.exports import error_rows
 from beian.imports.forms import UploadForm
@@ -35,20 +36,33 @@ class ImportWorkbench:
     selectors: ModuleType  # for_staff(user, overdue=, status=, …the filter form's fields) and IMPORT_ROLES
     filter_form: type
     columns: list  # the column help of the upload page
-    export_rows: Callable  # queryset → rows of the export
+    export_header: Callable  # () → the column names of the export
+    export_row: Callable  # (item, today) → one row of the export
+    export_related: tuple  # what a row reads besides the item (select_related)
     export_action: str  # the audit action of an export
-    export_name: str  # file name of an export, before "-<stamp>.<format>"
+    export_name: str  # file name of an export, before "-<run>.<format>"
+    title: Callable  # () → the list's name
     errors_name: str  # file name of an error report, before "-<run>.csv"
 
-    def filtered(self, request, *, overdue=False):
+    def filtered(self, user, data, *, overdue=False):
         """The filter form and the list it selects; every field of the kind's filter form is a
-        keyword of its `for_staff` (status, overdue, and e.g. unmatched)."""
-        form = self.filter_form(request.GET or None)
+        keyword of its `for_staff` (q, agency, status, overdue, and e.g. unmatched)."""
+        form = self.filter_form(data or None, agencies=self.selectors.agencies_for(user))
         filters = {}
         if form.is_valid():
             filters = dict(form.cleaned_data)
             overdue = filters.pop("overdue") or overdue
-        return form, self.selectors.for_staff(request.user, overdue=overdue, **filters)
+        return form, self.selectors.for_staff(user, overdue=overdue, **filters)
+
+    def export_items(self, user, data):
+        """The list an export writes: the page's, with its filters (`enforcement=1`: the enforcement list)."""
+        _form, items = self.filtered(user, data, overdue=data.get("enforcement") == "1")
+        return items.select_related(*self.export_related)
+
+    def exporter(self) -> Exporter:
+        return Exporter(kind=self.namespace, items=self.export_items, header=self.export_header,
+                        row=self.export_row, audit_action=self.export_action, file_name=self.export_name,
+                        title=self.title)
 
     def urlpatterns(self, *, prefix: str) -> list:
         """The URLs of these pages under `prefix`, with the same names in every kind's namespace:
@@ -58,7 +72,7 @@ class ImportWorkbench:
         return [
             path(prefix, staff(self.workbench), name="workbench"),
             path(f"{prefix}overdue/", staff(self.enforcement), name="enforcement"),
-            path(f"{prefix}export.<str:file_format>", staff(self.export), name="export"),
+            path(f"{prefix}export.<str:file_format>", staff(require_POST(self.export)), name="export"),
             # The CSV file may be far larger than a page's body limit (ADR 0096).
             path(f"{prefix}upload/", body_limit("UNREGISTERED_UPLOAD_MAX_BYTES")(importer(self.upload)),
                  name="upload"),
@@ -75,24 +89,18 @@ class ImportWorkbench:
         return self.listing(request, overdue=True)
 
     def listing(self, request, *, overdue):
-        form, items = self.filtered(request, overdue=overdue)
+        form, items = self.filtered(request.user, request.GET, overdue=overdue)
         page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
+        query = urlencode({k: v for k, v in request.GET.items() if k not in ("page", "enforcement")})
         return render(request, f"{self.namespace}/workbench.html", {
-            "form": form, "page": page, "query": query, "enforcement": overdue, "today": timezone.localdate(),
+            "form": form, "page": page, "query": query, "enforcement": overdue,
+            "enforcement_query": "&enforcement=1" if overdue else "", "today": timezone.localdate(),
             "may_import": request.user.role in self.selectors.IMPORT_ROLES, "namespace": self.namespace})
 
     def export(self, request, file_format: str):
-        if file_format not in FORMATS:
-            raise Http404
-        content_type, render_file = FORMATS[file_format]
-        overdue = request.GET.get("enforcement") == "1"
-        _form, items = self.filtered(request, overdue=overdue)
-        body = render_file(self.export_rows(items))
-        audit.record(actor=request.user, action=self.export_action, client_address=client_address(request),
-                     details={"format": file_format, "filters": request.GET.dict()})
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return download(body, content_type, f"{self.export_name}-{stamp}.{file_format}")
+        """The export button (POST, the list's filters in the query string): written in the
+        background, followed and downloaded on "my exports"."""
+        return export_views.start(request, self.namespace, file_format)
 
     def upload(self, request):
         form = UploadForm(request.POST or None, request.FILES or None)

@@ -21,6 +21,12 @@ class LegacyConfig(AppConfig):
                                           import_rows=services.import_rows,
                                           allowed_agencies=selectors.agencies_for))
 
+        # The workbench list's export, written in the background (beian.imports.background_exports).
+        from beian.imports import background_exports
+        from beian.legacy.views import pages
+
+        background_exports.register(pages.exporter())
+
         # What waits for the applicant, on their home list (beian.accounts.to_do).
         from beian.accounts.to_do import register_source
         from beian.legacy.to_do import claim_tasks

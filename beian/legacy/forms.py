@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from beian.imports import forms as import_forms
 from beian.legacy.models import LegacyRecord
 
 
@@ -14,7 +15,7 @@ class ClaimForm(forms.Form):
     record = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(import_forms.ListFilterForm):
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("any"))] + list(LegacyRecord.Status.choices))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for
+from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for, searched
 from beian.legacy.models import LegacyRecord
 from beian.legacy.validation import icp_key
 from beian.rules import normalize_domain, parse_record_number
@@ -52,8 +52,14 @@ def find_for_claim(user, query: str) -> QuerySet[LegacyRecord]:
     return LegacyRecord.objects.none()
 
 
-def for_staff(user, *, overdue: bool = False, status: str = "", today=None) -> QuerySet[LegacyRecord]:
+def for_staff(user, *, overdue: bool = False, status: str = "", q: str = "", agency=None,
+              today=None) -> QuerySet[LegacyRecord]:
+    """`q` searches the domain, the sponsor's name, the legacy record number and the ICP number;
+    `agency` is one agency of the user's jurisdiction."""
     records = LegacyRecord.objects.filter(agency__in=agencies_for(user)).select_related("agency")
+    if agency is not None:
+        records = records.filter(agency=agency)
+    records = searched(records, q, fields=("domain", "sponsor_name", "record_number", "icp_number"))
     if overdue:
         records = records.filter(status=LegacyRecord.Status.OPEN, deadline__lt=today or timezone.localdate())
     elif status in LegacyRecord.Status.values:

@@ -3,20 +3,22 @@ their deadline ("may be shut down"), detail, CSV upload with its error report, a
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from beian.core.audit_actions import AuditAction
 from beian.imports.models import ImportRun
 from beian.imports.workbench_views import ImportWorkbench
 from beian.legacy import selectors
 from beian.legacy.csvfile import COLUMN_HELP
-from beian.legacy.exports import record_rows
+from beian.legacy.exports import record_header, record_row
 from beian.legacy.forms import ListFilterForm
 from beian.staff.permissions import role_required
 
 pages = ImportWorkbench(
     kind=ImportRun.Kind.LEGACY, namespace="legacy", selectors=selectors, filter_form=ListFilterForm,
-    columns=COLUMN_HELP, export_rows=lambda records: record_rows(records.select_related("agency", "website")),
-    export_action=AuditAction.LEGACY_EXPORTED, export_name="legacy-records",
+    columns=COLUMN_HELP, export_header=record_header, export_row=record_row,
+    export_related=("agency", "website"), export_action=AuditAction.LEGACY_EXPORTED,
+    export_name="legacy-records", title=lambda: str(_("Legacy records")),
     errors_name="legacy-import-errors")
 
 

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from beian.imports import forms as import_forms
 from beian.unregistered.models import UnregisteredWebsite
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(import_forms.ListFilterForm):
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("any"))] + list(UnregisteredWebsite.Status.choices))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for
+from beian.imports.selectors import IMPORT_ROLES, WORKBENCH_ROLES, agencies_for, searched
 from beian.rules import normalize_domain
 from beian.unregistered.models import UnregisteredWebsite
 
@@ -39,11 +39,15 @@ def find_by_domain(query: str) -> QuerySet[UnregisteredWebsite]:
     return findable().filter(domain=domain).select_related("agency")
 
 
-def for_staff(user, *, overdue: bool = False, status: str = "", unmatched: bool = False,
-              today=None) -> QuerySet[UnregisteredWebsite]:
+def for_staff(user, *, overdue: bool = False, status: str = "", unmatched: bool = False, q: str = "",
+              agency=None, today=None) -> QuerySet[UnregisteredWebsite]:
     """`unmatched`: open websites no sponsor entity matches (no certificate, or one that no
-    applicant's sponsor entity carries yet) — nobody has been told to file them."""
+    applicant's sponsor entity carries yet) — nobody has been told to file them. `q` searches the
+    domain and the sponsor's name; `agency` is one agency of the user's jurisdiction."""
     sites = UnregisteredWebsite.objects.filter(agency__in=agencies_for(user)).select_related("agency")
+    if agency is not None:
+        sites = sites.filter(agency=agency)
+    sites = searched(sites, q, fields=("domain", "sponsor_name"))
     if overdue:
         sites = sites.filter(status=UnregisteredWebsite.Status.OPEN,
                              deadline__lt=today or timezone.localdate())

@@ -21,7 +21,7 @@ from beian.rules import check_ip
 from beian.staff.permissions import role_required
 from beian.unregistered import selectors
 from beian.unregistered.csvfile import COLUMN_HELP
-from beian.unregistered.exports import website_rows
+from beian.unregistered.exports import website_header, website_row
 from beian.unregistered.forms import DomainSearchForm, ListFilterForm
 
 APPLICANT = User.Role.APPLICANT
@@ -33,8 +33,9 @@ FOUND_KEPT = 20
 pages = ImportWorkbench(
     kind=ImportRun.Kind.UNREGISTERED, namespace="unregistered", selectors=selectors,
     filter_form=ListFilterForm, columns=COLUMN_HELP,
-    export_rows=lambda sites: website_rows(sites.select_related("agency")),
+    export_header=website_header, export_row=website_row, export_related=("agency",),
     export_action=AuditAction.UNREGISTERED_EXPORTED, export_name="unregistered-websites",
+    title=lambda: str(_("Unregistered websites")),
     errors_name="import-errors")
 
 

@@ -14,6 +14,7 @@ from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
 from beian.core.audit import AuditEntry
 from tests.badge_checks.sites import loopback_sites
 from tests.factories import make_applicant, make_reviewer, make_staff, sign_in_verified
+from tests.imports.exporting import content, export
 from tests.public import helpers
 
 pytestmark = pytest.mark.django_db
@@ -45,16 +46,18 @@ def test_police_of_the_jurisdiction_see_failures_per_agency(client, checked):
     assert "failing-wb.cn" not in client.get(reverse("badge_checks:workbench")).content.decode()
 
 
-def test_exports_neutralise_formulas_and_are_audited(client, checked):
-    sign_in_verified(client, make_reviewer())
-    response = client.get(reverse("badge_checks:export", args=["csv"]))
-    text = response.content.decode("utf-8-sig")
-    assert response.status_code == 200 and "failing-wb.cn" in text and "'=HYPERLINK(1)" in text
-    response = client.get(reverse("badge_checks:export", args=["xlsx"]))
-    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+def test_exports_neutralise_formulas_and_are_audited(client, checked, django_capture_on_commit_callbacks):
+    sign_in_verified(client, make_staff("reviewer", "110105"))
+    response = export(client, reverse("badge_checks:export", args=["csv"]),
+                      capture=django_capture_on_commit_callbacks)
+    text = content(response).decode("utf-8-sig")
+    assert "failing-wb.cn" in text and "'=HYPERLINK(1)" in text
+    response = export(client, reverse("badge_checks:export", args=["xlsx"]),
+                      capture=django_capture_on_commit_callbacks)
+    rows = list(load_workbook(io.BytesIO(content(response))).active.values)
     assert rows[1][1] == "'=HYPERLINK(1)" and len(rows) == 2
     assert AuditEntry.objects.filter(action="badge_checks_exported").count() == 2
-    assert client.get(reverse("badge_checks:export", args=["pdf"])).status_code == 404
+    assert client.post(reverse("badge_checks:export", args=["pdf"])).status_code == 404
 
 
 def test_a_reviewer_can_start_a_check_of_an_agency(client, settings, reference_data):

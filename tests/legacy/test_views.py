@@ -12,8 +12,10 @@ from beian.core.models import AuditEntry
 from beian.filings.models import WebsiteApplication
 from beian.imports.models import ImportRun
 from beian.legacy.models import LegacyRecord
+from beian.notifications.models import SystemMessage
 from tests.factories import make_applicant, make_staff
 from tests.filings.helpers import approved_sponsor
+from tests.imports.exporting import content, export
 from tests.legacy.helpers import HEADER_ZH, NUMBER, csv_bytes, import_, plain_row, row, submitted_applicant
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -79,7 +81,8 @@ def test_supervisor_uploads_a_gbk_csv_and_downloads_the_error_report(client, sig
     assert "新增 1 条，更新 0 条" in response.content.decode()
     run = ImportRun.objects.get(kind="legacy")
     text = client.get(reverse("legacy:import_errors", args=[run.pk])).content.decode("utf-8-sig")
-    assert "3,domain," in text and "4,agency_code," in text
+    # The columns as the file named them (its headers are Chinese), not the internal field names.
+    assert "3,域名," in text and "4,公安机关代码," in text
     assert client.get(reverse("unregistered:import_errors", args=[run.pk])).status_code == 404
     signed_in(make_staff("supervisor", "330000"))
     assert client.get(reverse("legacy:import_errors", args=[run.pk])).status_code == 404
@@ -107,23 +110,32 @@ def test_a_large_upload_is_imported_in_the_background(client, signed_in, supervi
     from beian.imports.uploads import run_queued
 
     assert run_queued(run.pk) == "not queued"  # a second run of the task does nothing
+    # Its importer is told, and finds it among their past imports with its counts and error report.
+    message = SystemMessage.objects.get(user=supervisor, template="import_finished")
+    assert "big.csv" in message.subject and "20" in message.body
+    listed = client.get(reverse("exports:imports")).content.decode()
+    assert reverse("legacy:import_run", args=[run.pk]) in listed
+    assert reverse("legacy:import_errors", args=[run.pk]) in listed
 
 
-def test_enforcement_list_export_and_formulas(client, signed_in, reviewer):
+def test_enforcement_list_export_and_formulas(client, signed_in, reviewer,
+                                              django_capture_on_commit_callbacks):
     import_(plain_row(1, deadline="2020-01-01", website_name="=cmd|' /C calc'!A0", sponsor_name="+SUM(A1)"),
             plain_row(2, deadline="2099-01-01", website_name="@x"))
     signed_in(reviewer)
     page = client.get(reverse("legacy:enforcement")).content.decode()
     assert "old1.cn" in page and "old2.cn" not in page
-    response = client.get(reverse("legacy:export", args=["csv"]) + "?enforcement=1")
-    text = response.content.decode("utf-8-sig")
+    response = export(client, reverse("legacy:export", args=["csv"]), {"enforcement": "1"},
+                      capture=django_capture_on_commit_callbacks)
+    text = content(response).decode("utf-8-sig")
     assert "old1.cn" in text and "old2.cn" not in text and "'=cmd" in text and "'+SUM(A1)" in text
     assert AuditEntry.objects.filter(action="legacy_exported", actor=reviewer).count() == 1
-    response = client.get(reverse("legacy:export", args=["xlsx"]))
-    cells = [cell.value for line in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+    response = export(client, reverse("legacy:export", args=["xlsx"]),
+                      capture=django_capture_on_commit_callbacks)
+    cells = [cell.value for line in load_workbook(io.BytesIO(content(response))).active.iter_rows()
              for cell in line]
     assert "'@x" in cells
-    assert client.get(reverse("legacy:export", args=["pdf"])).status_code == 404
+    assert client.post(reverse("legacy:export", args=["pdf"])).status_code == 404
 
 
 def test_the_menu_links_the_claim_page_and_it_lists_pushed_records(client):

@@ -151,8 +151,8 @@ def test_mark_read_and_mark_all_read():
 
 
 @pytest.mark.parametrize(("language", "decision"), [("zh-hans", "退回"), ("en", "returned for correction")])
-def test_the_twin_subject_keeps_the_decision_after_a_long_website_name(make_user, language, decision):
-    user = make_user()
+def test_the_twin_subject_keeps_the_decision_after_a_long_website_name(language, decision):
+    user = make_applicant()
     long_name = "很长的网站名称" * 14
     message = services.send_sms(to=user.mobile, template="website_returned", user=user, language=language,
                                 context={"name": long_name, "reasons": "QUOTED-REASON"})

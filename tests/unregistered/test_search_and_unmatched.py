@@ -13,6 +13,7 @@ from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
 from tests.factories import make_applicant
 from tests.filings.helpers import approved_sponsor
+from tests.imports.exporting import content, export
 from tests.sponsors.helpers import OTHER_USCC, ready_entity
 from tests.unregistered.helpers import row
 
@@ -173,7 +174,7 @@ def test_the_selector_lists_open_websites_nobody_was_matched_to(reviewer):
 
 
 def test_the_workbench_filters_unmatched_websites_and_marks_those_without_a_certificate(
-        client, signed_in, reviewer):
+        client, signed_in, reviewer, django_capture_on_commit_callbacks):
     _unmatched_fixture()
     signed_in(reviewer)
     page = client.get(reverse("unregistered:workbench")).content.decode()
@@ -182,8 +183,9 @@ def test_the_workbench_filters_unmatched_websites_and_marks_those_without_a_cert
     assert "nocert.cn" in page and "stranger.cn" in page
     assert ">matched.cn</a>" not in page and "filed-nocert.cn" not in page
     assert page.count("无证件号码，仅能通过域名查询找到") == 1  # nocert.cn only (staff read Chinese)
-    export = client.get(reverse("unregistered:export", args=["csv"]), {"unmatched": "on"})
-    text = export.content.decode("utf-8-sig")
+    download = export(client, reverse("unregistered:export", args=["csv"]), {"unmatched": "on"},
+                      capture=django_capture_on_commit_callbacks)
+    text = content(download).decode("utf-8-sig")
     assert "nocert.cn" in text and "stranger.cn" in text and "filed-nocert.cn" not in text
 
 

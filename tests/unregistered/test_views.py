@@ -14,6 +14,7 @@ from beian.sponsors import services as sponsor_services
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows
 from tests.factories import make_applicant, make_staff
+from tests.imports.exporting import content, export
 from tests.sponsors.helpers import ready_entity
 from tests.unregistered.helpers import HEADER_ZH, csv_bytes, row
 
@@ -87,7 +88,9 @@ def test_supervisor_uploads_a_gbk_csv_and_downloads_the_error_report(client, sig
     report = client.get(reverse("unregistered:import_errors", args=[run.pk]))
     text = report.content.decode("utf-8-sig")
     assert report["Content-Type"].startswith("text/csv")
-    assert "3,ip," in text and "4,agency_code," in text and "5,ip," in text
+    # The columns as the file named them (its headers are Chinese), not the internal field names.
+    assert "3,IP地址," in text and "4,公安机关代码," in text and "5,IP地址," in text
+    assert "agency_code" not in text
     # Another supervisor cannot fetch this report.
     signed_in(make_staff("supervisor", "330000"))
     assert client.get(reverse("unregistered:import_errors", args=[run.pk])).status_code == 404
@@ -127,20 +130,23 @@ def test_enforcement_list_shows_only_overdue_open_websites(client, signed_in, re
     assert "late.cn" in page and "early.cn" not in page
 
 
-def test_export_is_audited_and_neutralises_formulas(client, signed_in, reviewer):
+def test_export_is_audited_and_neutralises_formulas(client, signed_in, reviewer,
+                                                    django_capture_on_commit_callbacks):
     _import(row("late.cn", deadline=PAST.isoformat(), found_where="=cmd|' /C calc'!A0",
                 sponsor_name="+SUM(A1)"), row("early.cn", found_where="@x", sponsor_name="-1"))
     signed_in(reviewer)
-    response = client.get(reverse("unregistered:export", args=["csv"]) + "?enforcement=1")
-    text = response.content.decode("utf-8-sig")
+    response = export(client, reverse("unregistered:export", args=["csv"]), {"enforcement": "1"},
+                      capture=django_capture_on_commit_callbacks)
+    text = content(response).decode("utf-8-sig")
     assert "late.cn" in text and "early.cn" not in text
     assert "'=cmd" in text and "'+SUM(A1)" in text
     assert AuditEntry.objects.filter(action="unregistered_exported", actor=reviewer).count() == 1
-    response = client.get(reverse("unregistered:export", args=["xlsx"]))
-    cells = [cell.value for line in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+    response = export(client, reverse("unregistered:export", args=["xlsx"]),
+                      capture=django_capture_on_commit_callbacks)
+    cells = [cell.value for line in load_workbook(io.BytesIO(content(response))).active.iter_rows()
              for cell in line]
     assert "'@x" in cells and "'-1" in cells
-    assert client.get(reverse("unregistered:export", args=["pdf"])).status_code == 404
+    assert client.post(reverse("unregistered:export", args=["pdf"])).status_code == 404
 
 
 def test_applicant_sees_pushed_websites_with_deadline_and_file_it(client):
