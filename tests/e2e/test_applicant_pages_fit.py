@@ -16,8 +16,8 @@ from tests.sponsors.helpers import make_applicant
 APPLICANT_PASSWORD = "Tiger-lily-2026"
 VIEWPORTS = [(375, 800), (1280, 900)]
 LONG_DOMAIN = "yunjing-technology-enterprise-portal-customer-service-centre.cn"
-RETURN_REASONS = [{"code": "domain-unreachable", "text": "域名无法访问", "text_zh": "域名无法访问", "text_en": "The domain does not answer",
-                   "field": "website.domains[0]"}]
+RETURN_REASONS = [{"code": "domain-unreachable", "text": "域名无法访问", "text_zh": "域名无法访问",
+                   "text_en": "The domain does not answer", "field": "website.domains[0]"}]
 
 # The elements that stick out of the window: past its right edge while their parent is not, and not
 # inside a container that scrolls or clips its own overflow (a .table-scroll wrapper is fine).
@@ -30,11 +30,13 @@ OVERFLOWING = """() => {
     return false;
   };
   const out = (el) => el.getBoundingClientRect().right > width + 1;
+  const parentOut = (el) => el.parentElement !== document.body && out(el.parentElement);
   return [...document.body.querySelectorAll('*')]
-    .filter((el) => out(el) && !(el.parentElement && out(el.parentElement)) && !clipped(el))
+    .filter((el) => out(el) && !parentOut(el) && !clipped(el))
     .slice(0, 6)
     .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-      + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+      + (typeof el.className === 'string' && el.className.trim()
+         ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
       + ' right=' + Math.round(el.getBoundingClientRect().right)
       + ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
 }"""
