@@ -95,6 +95,8 @@ class HumanCheckWidget(forms.MultiWidget):
             hashkey=CaptchaStore.generate_key())
         context = super().get_context(name, [store.hashkey, ""], attrs)
         context["mode"] = self.mode
+        # The answer input is written by hand in the template: it repeats Django's error marking.
+        context["invalid"] = (attrs or {}).get("aria-invalid") == "true"
         context["mode_field"] = MODE_FIELD
         context["switch_field"] = SWITCH_FIELD
         if self.mode == "text":

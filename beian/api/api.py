@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from beian.api.docs import AccessibleSwagger
 from beian.api.errors import error_body, validation_details
 from beian.api.limits import TooManyRequests
 from beian.api.prechecks import router as prechecks_router
@@ -26,6 +27,7 @@ api = NinjaAPI(
         "Website Security Filing Platform (公安联网备案平台). Pre-checks of filings against the rule "
         "catalogue; public records. Answers follow the Accept-Language header (zh-Hans default, en)."),
     urls_namespace="api-v1",
+    docs=AccessibleSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
