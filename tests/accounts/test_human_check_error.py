@@ -7,7 +7,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.accounts.helpers import STRONG_PASSWORD, make_applicant
+from tests.accounts.helpers import STRONG_PASSWORD
+from tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 

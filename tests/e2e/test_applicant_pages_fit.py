@@ -8,11 +8,11 @@ from beian.filings import services
 from beian.inspections.models import Appointment
 from beian.notifications.models import SystemMessage
 from tests.e2e.staff_helpers import sign_in
-from tests.filings.helpers import approved_sponsor, reviewer, submitted_application
+from tests.factories import make_applicant, make_reviewer
+from tests.filings.helpers import approved_sponsor, submitted_application
 from tests.inspections.helpers import interactive_application, offered
 from tests.legacy.helpers import import_, row
 from tests.public.helpers import file_website
-from tests.sponsors.helpers import make_applicant
 
 APPLICANT_PASSWORD = "Tiger-lily-2026"
 VIEWPORTS = [(375, 800), (1280, 900)]
@@ -50,9 +50,9 @@ def _build_data():
     sponsor = approved_sponsor(make_applicant("fit_applicant"))
     website = file_website(sponsor, main_domain=LONG_DOMAIN, home_url=f"https://{LONG_DOMAIN}/")
     under_review = interactive_application(sponsor)
-    offered(under_review, reviewer(), mode=Appointment.Mode.FACE_REVIEW)
+    offered(under_review, make_reviewer(), mode=Appointment.Mode.FACE_REVIEW)
     returned = submitted_application(sponsor, name="云景客服中心")
-    services.return_application(actor=reviewer(), application=returned, reasons=RETURN_REASONS)
+    services.return_application(actor=make_reviewer(), application=returned, reasons=RETURN_REASONS)
     import_(row(domain="yunjing-old-portal-of-the-company-before-the-new-platform.cn"))
     return sponsor, website, under_review, returned
 
