@@ -93,7 +93,9 @@ HANDLER = KindHandler(
     detail_context=detail_context,
     decisions=(
         Decision("approve", _("Approve and issue the record number"), PlainDecisionForm, _approve,
-                 _may_approve),
+                 _may_approve, irreversible=True,
+                 consequence=_("Approving issues the public security filing record number. "
+                               "This cannot be undone.")),
         Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
     ),
 )
@@ -101,7 +103,8 @@ HANDLER = KindHandler(
 
 def _change_handler() -> KindHandler:
     """A change keeps its record number: the same decisions, with the approval named for what it does."""
-    decisions = tuple(replace(decision, label=_("Approve the change (the record number stays)"))
+    decisions = tuple(replace(decision, label=_("Approve the change (the record number stays)"),
+                              irreversible=False, consequence="")
                       if decision.name == "approve" else decision for decision in HANDLER.decisions)
     return replace(HANDLER, kind=str(Kind.CHANGE), decisions=decisions)
 
