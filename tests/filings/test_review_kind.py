@@ -56,7 +56,7 @@ def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
 
 def test_approve_through_the_workbench(client, item, chaoyang_reviewer):
     sign_in_verified(client, chaoyang_reviewer)
-    response = client.post(reverse("review:decide", args=[item.pk, "approve"]))
+    response = client.post(reverse("review:decide", args=[item.pk, "approve"]), {"confirmed": "1"})
     assert response.status_code == 302
     assert item.subject.status == WebsiteApplication.Status.APPROVED
 
