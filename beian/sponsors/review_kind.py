@@ -38,7 +38,8 @@ def detail_context(item, request) -> dict:
 
 
 # A certificate's type and number are one row of the summary.
-_SUMMARY_ROW = {"certificate_type": "certificate_number", "person_certificate_type": "person_certificate_number"}
+_SUMMARY_ROW = {"certificate_type": "certificate_number",
+                "person_certificate_type": "person_certificate_number"}
 
 
 def findings_beside_fields(findings: list[dict]) -> dict[str, list[dict]]:

@@ -42,7 +42,8 @@ def irreversible_kind(test_kind):
                          detail_context=lambda item, request: {}, decisions=(
                              Decision("approve", "Approve for good", EmptyForm, _approve, _submitted,
                                       irreversible=True, consequence=CONSEQUENCE),
-                             Decision("return", "Send back", NoteForm, _return, _submitted, style="secondary"),
+                             Decision("return", "Send back", NoteForm, _return, _submitted,
+                                      style="secondary"),
                              Decision("hidden", "Never offered", EmptyForm, _approve, lambda item: False),
                          )))
     yield
