@@ -53,7 +53,10 @@ HANDLER = KindHandler(
     decisions=(
         Decision("start_review", _("Take it and start the review"), PlainDecisionForm, _start_review,
                  _is_submitted, style="secondary"),
-        Decision("approve", _("Approve: cancel the filing"), PlainDecisionForm, _approve, _is_open),
+        Decision("approve", _("Approve: cancel the filing"), PlainDecisionForm, _approve, _is_open,
+                 irreversible=True,
+                 consequence=_("Approving cancels the website's filing; its record number is never used "
+                               "again. This cannot be undone.")),
         Decision("reject", _("Reject"), ReturnDecisionForm, _reject, _is_open, style="secondary"),
     ),
 )

@@ -1,6 +1,7 @@
 """How the review workbench shows and decides new websites (beian.review.kinds): the website, the
 sponsor, the leaders (masked certificate numbers), the findings at submission and with today's data."""
 
+import re
 from dataclasses import replace
 
 from django.utils.translation import gettext_lazy as _
@@ -37,18 +38,47 @@ class ReturnForm(ReturnDecisionForm):
 def detail_context(item, request) -> dict:
     application = item.subject
     language = getattr(request, "LANGUAGE_CODE", None)
+    findings_at_submission = checks.described(application.findings, language)
+    leaders = list(application.leaders.select_related("certificate_type"))
     return {
         "application": application,
         "labels": labels_for(application),
         "sponsor": application.sponsor,
-        "leaders": application.leaders.select_related("certificate_type"),
+        "leaders": leaders,
+        "field_findings": findings_beside_fields(findings_at_submission, leaders),
         "pre_approvals": application.pre_approvals.select_related("pre_approval"),
         "photos": application.leader_documents.all(),
-        "findings_at_submission": checks.described(application.findings, language),
+        "findings_at_submission": findings_at_submission,
         "findings_now": checks.described(checks.stored_findings(checks.application_problems(application)),
                                          language),
         **comparisons(application),
     }
+
+
+# Rows of the website summary that show several form fields; a certificate's type and number are one row.
+_SUMMARY_ROW = {"main_domain": "domains", "other_domains": "domains", "interactive": "interactive_services",
+                "certificate_type": "certificate_number"}
+
+
+def findings_beside_fields(findings: list[dict], leaders: list) -> dict[str, list[dict]]:
+    """The findings by the row of the summary they concern, so the reviewer reads each next to its
+    value: website rows in the returned dict, a leader's rows in `leader.review_findings`."""
+    by_role = {leader.role: leader for leader in leaders}
+    for leader in leaders:
+        leader.review_findings = {}
+    website: dict[str, list[dict]] = {}
+    for finding in findings:
+        path = finding.get("field") or ""
+        match = re.fullmatch(r"leaders\[(\d)\]\.(\w+)", path)
+        if match:
+            index, name = int(match[1]), match[2]
+            leader = by_role.get(checks.LEADER_ROLES[index]) if index < len(checks.LEADER_ROLES) else None
+            if leader is not None:
+                leader.review_findings.setdefault(_SUMMARY_ROW.get(name, name), []).append(finding)
+            continue
+        field = checks.form_field_of(path)
+        website.setdefault(_SUMMARY_ROW.get(field, field), []).append(finding)
+    return website
 
 
 def comparisons(application) -> dict:
@@ -93,7 +123,9 @@ HANDLER = KindHandler(
     detail_context=detail_context,
     decisions=(
         Decision("approve", _("Approve and issue the record number"), PlainDecisionForm, _approve,
-                 _may_approve),
+                 _may_approve, irreversible=True,
+                 consequence=_("Approving issues the public security filing record number. "
+                               "This cannot be undone.")),
         Decision("return", _("Return for correction"), ReturnForm, _return, _is_open, style="secondary"),
     ),
 )
@@ -101,7 +133,8 @@ HANDLER = KindHandler(
 
 def _change_handler() -> KindHandler:
     """A change keeps its record number: the same decisions, with the approval named for what it does."""
-    decisions = tuple(replace(decision, label=_("Approve the change (the record number stays)"))
+    decisions = tuple(replace(decision, label=_("Approve the change (the record number stays)"),
+                              irreversible=False, consequence="")
                       if decision.name == "approve" else decision for decision in HANDLER.decisions)
     return replace(HANDLER, kind=str(Kind.CHANGE), decisions=decisions)
 

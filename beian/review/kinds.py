@@ -23,6 +23,10 @@ class Decision:
     perform: Callable
     is_available: Callable  # (item) -> bool, e.g. only while in review
     style: str = "primary"  # primary | secondary | danger
+    # A decision that cannot be undone (a record number issued, a filing cancelled) is taken only after
+    # a confirmation naming `consequence` (lazily translated); decide_view enforces it (issue 17).
+    irreversible: bool = False
+    consequence: str = ""
 
 
 @dataclass(frozen=True)

@@ -159,3 +159,37 @@ def return_reason_texts(db: str, codes: list[str]) -> dict[str, tuple[str, str]]
     """code → (Chinese text, English text) of these return reasons, read on `db`."""
     return {reason.code: (reason.text_zh, reason.text_en)
             for reason in ReturnReason.objects.using(db).filter(code__in=codes)}
+
+
+# --- moving through one's work on the item page (issue 17: "approve and next", keys n and p) -----------
+
+def _queue_order_after(item: ReviewItem, *, forward: bool) -> Q:
+    """Items after (or before) `item` in the queue's order: due date, submission, id."""
+    later = "gt" if forward else "lt"
+    return (Q(**{f"due_date__{later}": item.due_date})
+            | Q(due_date=item.due_date, **{f"submitted_at__{later}": item.submitted_at})
+            | Q(due_date=item.due_date, submitted_at=item.submitted_at, **{f"id__{later}": item.pk}))
+
+
+def _neighbour(user, item: ReviewItem, *, forward: bool) -> ReviewItem | None:
+    """The reviewer's own open items first, then the unassigned ones of their jurisdiction, each in
+    the queue's order starting after `item` and wrapping round; never `item` itself."""
+    order = ("due_date", "submitted_at", "id") if forward else ("-due_date", "-submitted_at", "-id")
+    open_items = items_in_scope(user).filter(is_open=True).exclude(pk=item.pk)
+    for group in (open_items.filter(assignee=user), open_items.filter(assignee__isnull=True)):
+        neighbour = (group.filter(_queue_order_after(item, forward=forward)).order_by(*order).first()
+                     or group.order_by(*order).first())
+        if neighbour is not None:
+            return neighbour
+    return None
+
+
+def next_item_for(user, *, after: ReviewItem) -> ReviewItem | None:
+    """The item to open once `after` is decided or skipped: the next open item assigned to the user,
+    else the next unassigned one in their jurisdiction; None when there is nothing left."""
+    return _neighbour(user, after, forward=True)
+
+
+def previous_item_for(user, *, before: ReviewItem) -> ReviewItem | None:
+    """The same walk backwards (key "p" on the item page)."""
+    return _neighbour(user, before, forward=False)

@@ -24,15 +24,31 @@ def detail_context(item, request) -> dict:
     entity = subject.entity if is_change else subject
     language = getattr(request, "LANGUAGE_CODE", None)
     now_problems = checks.problems_for(checks.entity_values(entity, identity=subject if is_change else None))
+    findings_at_submission = checks.described(subject.findings, language)
     return {
         "subject": subject,
         "entity": entity,
         "is_change": is_change,
         "division_name": divisions.full_name(entity.division),
         "documents": entity.documents.all(),
-        "findings_at_submission": checks.described(subject.findings, language),
+        "findings_at_submission": findings_at_submission,
+        "field_findings": findings_beside_fields(findings_at_submission),
         "findings_now": checks.described(checks.stored_findings(now_problems), language),
     }
+
+
+# A certificate's type and number are one row of the summary.
+_SUMMARY_ROW = {"certificate_type": "certificate_number",
+                "person_certificate_type": "person_certificate_number"}
+
+
+def findings_beside_fields(findings: list[dict]) -> dict[str, list[dict]]:
+    """The findings by the summary row they concern, shown next to its value."""
+    by_row: dict[str, list[dict]] = {}
+    for finding in findings:
+        field = checks.FORM_FIELD.get(finding.get("field") or "", "")
+        by_row.setdefault(_SUMMARY_ROW.get(field, field), []).append(finding)
+    return by_row
 
 
 def _is_open_submission(item) -> bool:

@@ -173,7 +173,8 @@ def test_approve_through_the_workbench_and_the_record_says_cancelled(client, ite
                                                                      website):
     sign_in_verified(client, reviewer)
     assert client.post(reverse("review:decide", args=[item.pk, "start_review"])).status_code == 302
-    assert client.post(reverse("review:decide", args=[item.pk, "approve"])).status_code == 302
+    assert client.post(reverse("review:decide", args=[item.pk, "approve"]),
+                       {"confirmed": "1"}).status_code == 302
     website.refresh_from_db()
     assert website.status == Website.Status.CANCELLED
     client.logout()

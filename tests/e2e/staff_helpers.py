@@ -44,3 +44,15 @@ def code_for_secret(secret: str, steps_ahead: int = 0) -> str:
 
 def code_for_key_hex(key_hex: str, steps_ahead: int = 0) -> str:
     return code_for_secret(base64.b32encode(bytes.fromhex(key_hex)).decode(), steps_ahead)
+
+
+def confirm_decision(page) -> None:
+    """Confirm an irreversible decision (a record number issued, a filing cancelled) on the page that
+    names its consequence; the first click of the decision only shows that page (issue 17)."""
+    page.locator("main form:has(input[name='confirmed']) button[type='submit']").click()
+
+
+def open_decision(page, name: str):
+    """Open a decision of the item page's panel (one with fields is a closed <details>); its form."""
+    page.locator(f"details:has(form[action$='/decide/{name}/']) > summary").click()
+    return page.locator(f"form[action$='/decide/{name}/']")

@@ -13,7 +13,7 @@ from beian.notifications.devtools import latest_sms
 from tests.cancellations.helpers import filed_website
 from tests.cancellations.servers import site_server
 from tests.e2e.accounts_helpers import clean_limits, code_sent_to  # noqa: F401
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import confirm_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor
 
@@ -69,6 +69,7 @@ def test_a_closed_website_is_cancelled_and_its_record_says_so(page, accessible, 
     expect(page.locator("main")).to_contain_text(f"https://{domain}：无法建立连接")
     accessible(page)
     page.locator("form[action$='/decide/approve/'] button[type='submit']").click()
+    confirm_decision(page)
     expect(page).to_have_url(re.compile(r"/review/"))
     sign_out(page)
 

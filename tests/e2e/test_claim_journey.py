@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from beian.filings.models import Website
 from beian.legacy.models import LegacyRecord
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import confirm_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.legacy.helpers import NUMBER, import_, row
@@ -59,6 +59,7 @@ def approve_in_workbench(page, accessible, reviewer, title: str):
     accessible(page)
     page.locator("form[action$='/assign/'] button").click()
     page.locator("form[action$='/decide/approve/'] button[type='submit']").click()
+    confirm_decision(page)
     expect(page).to_have_url(re.compile(r"/review/"))
     sign_out(page)
 

@@ -12,7 +12,13 @@ from beian.core.models import PreApproval
 from beian.filings.models import Website, WebsiteApplication
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import (
+    confirm_decision,
+    open_decision,
+    sign_in,
+    sign_in_with_second_factor,
+    sign_out,
+)
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections.helpers import begun, working_day
@@ -92,7 +98,7 @@ def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
     accessible(page)
     page.locator("form[action$='/assign/'] button").click()
     day = working_day(3)
-    form = page.locator("form[action$='/decide/face_review/']")
+    form = open_decision(page, "face_review")
     form.locator("#id_face-place").fill(PLACE)
     form.locator("#id_face-documents").fill("营业执照原件；网站安全负责人身份证原件")
     for number, (start, end) in enumerate((("09:30", "10:30"), ("14:00", "15:00")), start=1):
@@ -133,12 +139,14 @@ def test_face_review_then_approval_of_an_interactive_forum(page, accessible):
     accessible(page)
     begun(appointment)
     page.reload()
+    open_decision(page, "inspection_result")
     result.locator("input[name='result-result'][value='passed']").check()
     result.locator("button[type='submit']").click()
     expect(page).to_have_url(re.compile(r"/review/"))
     page.get_by_role("link", name=NAME).click()
     accessible(page)
     page.locator("form[action$='/decide/approve/'] button[type='submit']").click()
+    confirm_decision(page)
     expect(page).to_have_url(re.compile(r"/review/"))
     sign_out(page)
 

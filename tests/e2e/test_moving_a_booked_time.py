@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from beian.inspections.models import Appointment
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import open_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, notice
 from tests.inspections import helpers
@@ -43,7 +43,7 @@ def test_a_booked_time_is_given_up_and_another_one_booked(page, accessible):
     expect(page.locator("section.appointment")).to_contain_text(given_up)
     accessible(page)
     day = helpers.working_day(8)
-    form = page.locator("form[action$='/decide/other_slots/']")
+    form = open_decision(page, "other_slots")
     form.locator("#id_others-slot_1_0").fill(f"{day:%Y-%m-%d}")
     form.locator("#id_others-slot_1_1").fill("09:30")
     form.locator("#id_others-slot_1_2").fill("10:30")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from beian.filings import services
 from beian.filings.models import Website, WebsiteApplication
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import open_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, submitted_application
 
@@ -42,7 +42,7 @@ def test_a_return_tied_to_the_name_is_corrected_and_the_reviewer_sees_the_correc
     _reviewer_signs_in(page, reviewer)
     _open_item(page, "云景网", accessible)
     page.locator("form[action$='/assign/'] button").click()
-    form = page.locator("form[action$='/decide/return/']")
+    form = open_decision(page, "return")
     form.locator("input[name='reasons']").first.check()
     form.locator("select[name='field']").select_option("website.name")
     form.locator("textarea[name='note']").fill("网站名称请使用完整名称")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from beian.notifications.devtools import latest_sms
 from beian.sponsors import services
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import open_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.sponsors.helpers import ready_entity
 
@@ -36,7 +36,7 @@ def test_return_correct_resubmit_and_approve(page, accessible):
     _reviewer_signs_in(page, reviewer, step=0)
     accessible(page)
     _open_item(page, accessible, "北京青山科技有限公司")
-    return_form = page.locator("form[action$='/decide/return/']")
+    return_form = open_decision(page, "return")
     return_form.locator("input[name='reasons']").first.check()
     return_form.locator("textarea[name='note']").fill("请上传清晰的营业执照照片")
     return_form.locator("button[type='submit']").click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from beian.filings.models import Website
 from beian.notifications.devtools import latest_sms
-from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor, sign_out
+from tests.e2e.staff_helpers import confirm_decision, sign_in, sign_in_with_second_factor, sign_out
 from tests.factories import PASSWORD, STAFF_PASSWORD, make_applicant, make_reviewer
 from tests.filings.helpers import approved_sponsor, submitted_application
 
@@ -26,6 +26,7 @@ def test_the_reviewer_approves_and_the_record_number_is_issued(page, accessible)
     accessible(page)
     page.locator("form[action$='/assign/'] button").click()
     page.locator("form[action$='/decide/approve/'] button[type='submit']").click()
+    confirm_decision(page)
     expect(page).to_have_url(re.compile(r"/review/"))
     sign_out(page)
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from beian.filings.models import WebsiteApplication
+from beian.core.models import AuditEntry
+from beian.filings.models import Website, WebsiteApplication
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
 from tests.factories import make_reviewer, sign_in_verified
@@ -56,7 +57,7 @@ def test_a_reviewer_of_another_agency_does_not_see_it(client, item):
 
 def test_approve_through_the_workbench(client, item, reviewer):
     sign_in_verified(client, reviewer)
-    response = client.post(reverse("review:decide", args=[item.pk, "approve"]))
+    response = client.post(reverse("review:decide", args=[item.pk, "approve"]), {"confirmed": "1"})
     assert response.status_code == 302
     assert item.subject.status == WebsiteApplication.Status.APPROVED
 
@@ -87,3 +88,46 @@ def test_approve_is_not_offered_for_an_interactive_website_before_inspection(cli
     handler = handler_for("new_website")
     assert [d.name for d in handler.available_decisions(item)] == ["return", "face_review",
                                                                    "onsite_inspection"]
+
+
+def test_approval_asks_for_confirmation_before_a_record_number_is_issued(client, item, reviewer):
+    sign_in_verified(client, reviewer)
+    url = reverse("review:decide", args=[item.pk, "approve"])
+    page = client.post(url).content.decode()
+    assert "批准后将签发公安联网备案编号，此操作不可撤销。" in page and "确认批准" in page
+    application = item.subject
+    assert application.status != WebsiteApplication.Status.APPROVED
+    assert not Website.objects.filter(name=application.name).exists()  # no record number issued
+    assert client.post(url, {"confirmed": "1"}).status_code == 302
+    assert Website.objects.get(name=application.name).record_number
+
+
+def test_the_decisions_come_before_the_website_and_only_those_possible(client, item, reviewer):
+    sign_in_verified(client, reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
+    assert page.index('id="decision-panel"') < page.index('id="website-title"')
+    assert "/decide/approve/" in page and "/decide/return/" in page
+    assert "/decide/inspection_result/" not in page  # no inspection was asked for
+
+
+def test_findings_are_shown_next_to_their_field(client, item, reviewer):
+    WebsiteApplication.objects.filter(pk=item.subject_id).update(findings=[
+        {"rule": "filing.late", "severity": "warning", "field": "website.opened_on",
+         "params": {"opened_on": "2020-01-01"}}])
+    sign_in_verified(client, reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    row = page.index("<dt>Opening date</dt>")
+    assert page.index('data-rule="filing.late"', row) < page.index("</dd>", row)
+
+
+def test_id_photos_are_thumbnails_of_the_audited_document_view(client, item, reviewer):
+    sign_in_verified(client, reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk])).content.decode()
+    photos = list(item.subject.leader_documents.all())
+    assert photos
+    for photo in photos:
+        url = reverse("filings:leader_document", args=[photo.pk])
+        assert f'<img src="{url}"' in page and 'loading="lazy"' in page
+    assert client.get(url).status_code == 200
+    assert AuditEntry.objects.filter(action="document_viewed", object_id=str(photos[-1].pk),
+                                     actor=reviewer).exists()

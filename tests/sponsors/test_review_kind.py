@@ -35,8 +35,8 @@ def test_the_detail_masks_numbers_and_lists_documents_and_findings(client, item,
     assert ENTERPRISE_USCC[:4] + "*" * 10 + ENTERPRISE_USCC[-4:] in page
     assert page.count(reverse("sponsors:reveal", args=[item.pk])) >= 2
     entity = item.subject
-    for document in entity.documents.all():
-        assert reverse("sponsors:document", args=[document.pk]) in page
+    for document in entity.documents.all():  # thumbnails of the audited document view
+        assert f'<img src="{reverse("sponsors:document", args=[document.pk])}"' in page
     assert "Automatic findings" in page
     assert not AuditEntry.objects.filter(action="pii_viewed").exists()
 
@@ -95,3 +95,13 @@ def test_a_second_decision_gets_a_clear_message(client, item, reviewer, signed_i
     assert response.status_code == 200
     assert SponsorEntity.objects.get().status == "approved"
     assert list(response.context["messages"])
+
+
+def test_findings_are_shown_next_to_their_field(client, item, reviewer, signed_in_staff):
+    type(item.subject).objects.filter(pk=item.subject_id).update(findings=[
+        {"rule": "mobile.invalid", "severity": "error", "field": "sponsor.person_in_charge.mobile",
+         "params": {}}])
+    signed_in_staff(reviewer)
+    page = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    row = page.index("<dt>Mobile phone</dt>")
+    assert page.index('data-field="sponsor.person_in_charge.mobile"', row) < page.index("</dd>", row)

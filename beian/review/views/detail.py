@@ -1,4 +1,9 @@
-"""One item: the kind's detail, the automatic findings, assignment, decisions, the history."""
+"""One item: the kind's detail, the automatic findings, assignment, decisions, the history.
+
+Decisions sit in a panel at the top; an irreversible one (a record number issued, a filing cancelled)
+is taken only after a confirmation page naming its consequence, enforced here: without `confirmed=1`
+the service is never called. With `then=next` the reviewer lands on their next item (issue 17).
+"""
 
 from django.contrib import messages
 from django.http import Http404
@@ -13,7 +18,7 @@ from beian.review import services
 from beian.review.forms import AssignForm
 from beian.review.kinds import handler_for
 from beian.review.models import ReviewItem
-from beian.review.selectors import item_in_scope
+from beian.review.selectors import item_in_scope, next_item_for, previous_item_for
 from beian.staff.permissions import role_required
 
 POLICE = User.POLICE_ROLES
@@ -43,6 +48,8 @@ def detail_view(request, item_id: int):
         "is_supervisor": request.user.role == User.Role.SUPERVISOR,
         "days_left": working_days_between(timezone.localdate(), item.due_date, load_overrides()).days,
         "events": item.events.select_related("actor"),
+        "next_item": next_item_for(request.user, after=item),
+        "previous_item": previous_item_for(request.user, before=item),
     })
 
 
@@ -87,13 +94,32 @@ def decide_view(request, item_id: int, decision: str):
                                   "Here is its current state."))
         return redirect("review:detail", item_id=item.pk)
     form = chosen.form_class(request.POST, item=item)
-    if form.is_valid():
-        try:
-            chosen.perform(actor=request.user, item=item, form=form)
-        except services.ReviewActionRefused as refused:
-            messages.error(request, str(refused))
-            return redirect("review:detail", item_id=item.pk)
-        messages.success(request, _("Decision recorded: %(decision)s.") % {"decision": chosen.label})
-        return redirect("review:queue")
-    return render(request, "review/decision_form.html", {"item": item, "decision": chosen, "form": form},
-                  status=400)
+    if not form.is_valid():
+        return render(request, "review/decision_form.html", {
+            "item": item, "decision": chosen, "form": form, "then": _then(request)}, status=400)
+    if chosen.irreversible and request.POST.get("confirmed") != "1":
+        return render(request, "review/confirm_decision.html", {
+            "item": item, "decision": chosen, "carried": _carried_fields(request)})
+    try:
+        chosen.perform(actor=request.user, item=item, form=form)
+    except services.ReviewActionRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("review:detail", item_id=item.pk)
+    messages.success(request, _("Decision recorded: %(decision)s.") % {"decision": chosen.label})
+    if _then(request) == "next":
+        following = next_item_for(request.user, after=item)
+        if following is not None:
+            return redirect("review:detail", item_id=following.pk)
+        messages.info(request, _("There is no other open item for you."))
+    return redirect("review:queue")
+
+
+def _then(request) -> str:
+    return "next" if request.POST.get("then") == "next" else ""
+
+
+def _carried_fields(request) -> list[tuple[str, str]]:
+    """The decision form's answers, repeated as hidden fields of the confirmation, so that confirming
+    submits exactly what the reviewer chose."""
+    return [(name, value) for name, values in request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "confirmed") for value in values]
