@@ -97,11 +97,11 @@ def test_a_second_decision_gets_a_clear_message(client, item, reviewer, signed_i
     assert list(response.context["messages"])
 
 
-def test_findings_are_shown_next_to_their_field(client, item, reviewer, signed_in_staff):
+def test_findings_are_shown_next_to_their_field(client, item, reviewer, signed_in):
     type(item.subject).objects.filter(pk=item.subject_id).update(findings=[
         {"rule": "mobile.invalid", "severity": "error", "field": "sponsor.person_in_charge.mobile",
          "params": {}}])
-    signed_in_staff(reviewer)
+    signed_in(reviewer)
     page = client.get(reverse("review:detail", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     row = page.index("<dt>Mobile phone</dt>")
     assert page.index('data-field="sponsor.person_in_charge.mobile"', row) < page.index("</dd>", row)
