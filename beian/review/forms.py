@@ -74,7 +74,8 @@ class BulkAssignForm(forms.Form):
     assignee = forms.ChoiceField(label=_("Assign the ticked items to"))
 
     def __init__(self, data=None, *, user, reviewers=()):
-        super().__init__(data)
+        # Its own ids: the filter form on the same page has an "assignee" field too.
+        super().__init__(data, auto_id="bulk_%s")
         # Any id is accepted here; the service checks each item's jurisdiction on its own.
         self.fields["items"].valid_value = lambda value: str(value).isdigit()
         self.fields["assignee"].choices = [
