@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models.bilingual import pick_language
-from beian.core.personal_data import POLICE, Category, PersonalData, Protection, Retention
+from beian.core.personal_data import POLICE, Category, NotPersonal, PersonalData, Protection, Retention
 
 
 class Kind(models.TextChoices):
@@ -164,6 +164,7 @@ class SavedQueueView(models.Model):
 
     PERSONAL_DATA = {
         "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        "name": NotPersonal(_("the name a reviewer gives a set of queue filters")),
     }
 
     class Meta:
