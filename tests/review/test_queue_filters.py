@@ -138,3 +138,15 @@ def test_the_queue_page_costs_the_same_queries_for_5_or_50_items(client, submit,
     assert counted[0] == counted[1]
     with django_assert_max_num_queries(counted[0]):
         client.get("/review/?search=网站")
+
+
+def test_only_supervisors_choose_an_agency_and_old_overdue_links_still_filter(client, submit, police,
+                                                                            signed_in):
+    due_in(submit(title="甲网站"), -1, date.today())
+    submit(title="乙网站")
+    signed_in(police("reviewer", "330106"))
+    page = client.get("/review/?overdue=on").content.decode()
+    assert 'name="agency"' not in page and "甲网站" in page and "乙网站" not in page
+    signed_in(police("supervisor", "330100"))
+    page = client.get("/review/?due=later&assignee=nobody").content.decode()
+    assert 'name="agency"' in page and "乙网站" in page and "甲网站" not in page
