@@ -76,6 +76,14 @@
     }
   });
 
+  // On a phone the filters would push the list a screen down: folded away unless some are in use.
+  document.addEventListener("DOMContentLoaded", function () {
+    var filters = document.querySelector("details.queue-filters");
+    if (filters && !window.location.search && window.matchMedia("(max-width: 48rem)").matches) {
+      filters.open = false;
+    }
+  });
+
   document.addEventListener("focusin", function (event) {
     var row = event.target.closest ? event.target.closest("[data-queue] tr[data-item]") : null;
     if (row && row.getAttribute("tabindex") !== "0") {
