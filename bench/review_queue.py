@@ -77,7 +77,7 @@ def measure() -> dict:
 
     from beian.accounts.models import User
     from beian.core.models import Agency
-    from beian.review.selectors import QueueFilter, queue
+    from beian.review.selectors import QueueFilter, facet_counts, queue
     from beian.review.views.queue import CappedPaginator as Paginator
 
     supervisor, _ = User.objects.get_or_create(
@@ -103,6 +103,8 @@ def measure() -> dict:
         "supervisor_search_certificate": _timed(
             lambda: page(supervisor, QueueFilter(search=f"9133{12345:014d}"))),
         "supervisor_overdue_filter": _timed(lambda: page(supervisor, QueueFilter(overdue=True))),
+        # The numbers after each kind and status option: one aggregate over the open items of the scope.
+        "supervisor_counts_per_option": _timed(lambda: facet_counts(supervisor, QueueFilter())),
         "queries_per_page": queries,
     }
 

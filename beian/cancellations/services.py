@@ -174,7 +174,7 @@ def _create(*, actor, website, reason, results, probed_at, client_address, now) 
 
 def _listing(website: Website) -> Listing:
     keys = tuple(f"domain:{name}" for name in held_domain_names(website.domains))
-    return Listing(title=website.name, sponsor_name=website.sponsor.name,
+    return Listing(title=website.name, sponsor_name=website.sponsor.name, interactive=website.interactive,
                    search_keys=keys + (f"record:{website.record_number}",))
 
 

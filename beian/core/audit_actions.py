@@ -59,6 +59,7 @@ class AuditAction(models.TextChoices):
     REVIEW_QUEUE_EXPORTED = "review_queue_exported", _("Review queue exported")
     REVIEW_ASSIGNED = "review_assigned", _("Review assigned")
     REVIEW_UNASSIGNED = "review_unassigned", _("Review put back in the queue")
+    REVIEW_ASSIGNMENT_REFUSED = "review_assignment_refused", _("Review assignment refused")
     REVIEW_IN_REVIEW = "review_in_review", _("Review started")
     REVIEW_APPROVED = "review_approved", _("Review: approved")
     REVIEW_RETURNED = "review_returned", _("Review: returned for correction")

@@ -10,4 +10,5 @@ def listing_of(application, record_number: str = "") -> Listing:
         record_number = application.website.record_number
     if record_number:
         keys += (f"record:{record_number}",)
-    return Listing(title=application.name, sponsor_name=application.sponsor.name, search_keys=keys)
+    return Listing(title=application.name, sponsor_name=application.sponsor.name,
+                   interactive=bool(application.interactive), search_keys=keys)

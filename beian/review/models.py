@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.models.bilingual import pick_language
-from beian.core.personal_data import POLICE, Category, PersonalData, Protection, Retention
+from beian.core.personal_data import POLICE, Category, NotPersonal, PersonalData, Protection, Retention
 
 
 class Kind(models.TextChoices):
@@ -75,6 +75,9 @@ class ReviewItem(models.Model):
     is_open = models.BooleanField(_("open"), default=True)
     title = models.CharField(_("title"), max_length=200)
     sponsor_name = models.CharField(_("sponsor"), max_length=200, blank=True)
+    # A copy of the website's "interactive services" answer (False for kinds that are no website), so
+    # the queue filters on it without reading the subject apps' tables.
+    interactive = models.BooleanField(_("interactive"), default=False)
     submitted_at = models.DateTimeField(_("submitted at"))
     due_date = models.DateField(_("due date"))
     due_date_exact = models.BooleanField(_("due date exact"), default=True)
@@ -148,6 +151,31 @@ class ReviewEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("review event")
         verbose_name_plural = _("review events")
+
+
+class SavedQueueView(models.Model):
+    """A named set of queue filters a reviewer keeps (the query string of the queue page), per user."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                              related_name="saved_queue_views")
+    name = models.CharField(_("name"), max_length=60)
+    query = models.CharField(_("filters"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    PERSONAL_DATA = {
+        "owner": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+        "name": NotPersonal(_("the name a reviewer gives a set of queue filters")),
+    }
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("saved queue view")
+        verbose_name_plural = _("saved queue views")
+        constraints = [models.UniqueConstraint(fields=["owner", "name"],
+                                               name="one_saved_view_name_per_owner")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ReturnReason(models.Model):

@@ -10,8 +10,17 @@ from django.utils import timezone
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
 from beian.core import pii
+from beian.core.calendar import add_working_days, load_overrides
 from beian.core.models import CertificateType
-from beian.review.models import ReturnReason, ReviewEvent, ReviewItem, ReviewSearchKey
+from beian.review.models import (
+    Kind,
+    ReturnReason,
+    ReviewEvent,
+    ReviewItem,
+    ReviewSearchKey,
+    SavedQueueView,
+    Status,
+)
 from beian.rules import normalize_domain, parse_record_number
 
 # Which column holds a supervisor's agency, by the level of that agency (see ReviewItem.scope_*).
@@ -33,6 +42,20 @@ def item_in_scope(user, item_id: int) -> ReviewItem:
     return items_in_scope(user).select_related("agency", "assignee").get(pk=item_id)
 
 
+# The orders the queue offers (?sort=): each ends with unique columns, so pages never overlap, and the
+# default one ("due") is the order of the open-item indexes of ReviewItem.
+QUEUE_ORDERS = {
+    "due": ("due_date", "submitted_at", "id"),
+    "-due": ("-due_date", "-submitted_at", "-id"),
+    "submitted": ("submitted_at", "id"),
+    "-submitted": ("-submitted_at", "-id"),
+    "status": ("status", "due_date", "submitted_at", "id"),
+}
+DEFAULT_ORDER = "due"
+# "Due soon" means within this many working days from today (the due window filter).
+DUE_SOON_WORKING_DAYS = 3
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     kind: str = ""
@@ -40,8 +63,11 @@ class QueueFilter:
     agency_id: int | None = None
     assignee: str = ""  # "", "me", "nobody", or a user id
     overdue: bool = False
+    due: str = ""  # "", "overdue", "soon" (within DUE_SOON_WORKING_DAYS working days) or "later"
+    interactive: bool | None = None
     open_only: bool = True
     search: str = ""
+    sort: str = DEFAULT_ORDER
 
 
 def search_keys_for(text: str) -> list[str]:
@@ -64,15 +90,39 @@ def search_keys_for(text: str) -> list[str]:
 
 
 def queue(user, filters: QueueFilter, *, today: date | None = None) -> QuerySet[ReviewItem]:
-    """The queue: overdue first (earliest due date first), then by submission."""
-    today = today or timezone.localdate()
-    items = items_in_scope(user).select_related("agency", "assignee")
-    if filters.open_only:
-        items = items.filter(is_open=True)
+    """The queue in the order asked for; by default overdue first (earliest due date first), then by
+    submission."""
+    items = _filtered(user, filters, today=today)
     if filters.kind:
         items = items.filter(kind=filters.kind)
     if filters.status:
         items = items.filter(status=filters.status)
+    return items.order_by(*QUEUE_ORDERS.get(filters.sort, QUEUE_ORDERS[DEFAULT_ORDER]))
+
+
+def facet_counts(user, filters: QueueFilter, *, today: date | None = None) -> dict[str, dict[str, int]]:
+    """How many items each kind and each status option would show with the other filters as they are
+    ({"kind": {value: n}, "status": {value: n}}): one aggregate query, whatever the number of options."""
+    items = _filtered(user, filters, today=today).order_by()
+    kind_filter = Q(kind=filters.kind) if filters.kind else Q()
+    status_filter = Q(status=filters.status) if filters.status else Q()
+    aggregates = {f"kind__{value}": Count("id", filter=Q(kind=value) & status_filter)
+                  for value in Kind.values}
+    aggregates |= {f"status__{value}": Count("id", filter=Q(status=value) & kind_filter)
+                   for value in Status.values}
+    counts = items.aggregate(**aggregates)
+    return {facet: {key.split("__", 1)[1]: number for key, number in counts.items()
+                    if key.startswith(facet + "__")} for facet in ("kind", "status")}
+
+
+def _filtered(user, filters: QueueFilter, *, today: date | None) -> QuerySet[ReviewItem]:
+    """Every filter but kind and status (the two with counts per option)."""
+    today = today or timezone.localdate()
+    items = items_in_scope(user).select_related("agency", "assignee")
+    if filters.open_only:
+        items = items.filter(is_open=True)
+    if filters.interactive is not None:
+        items = items.filter(interactive=filters.interactive)
     if filters.agency_id:
         items = items.filter(agency_id=filters.agency_id)
     if filters.assignee == "me":
@@ -81,8 +131,12 @@ def queue(user, filters: QueueFilter, *, today: date | None = None) -> QuerySet[
         items = items.filter(assignee__isnull=True)
     elif filters.assignee.isdigit():
         items = items.filter(assignee_id=int(filters.assignee))
-    if filters.overdue:
+    if filters.overdue or filters.due == "overdue":
         items = items.filter(due_date__lt=today)
+    elif filters.due in ("soon", "later"):
+        soon = add_working_days(today, DUE_SOON_WORKING_DAYS, load_overrides()).date
+        items = (items.filter(due_date__gte=today, due_date__lte=soon) if filters.due == "soon"
+                 else items.filter(due_date__gt=soon))
     if filters.search:
         # An exact key (domain, record or certificate number) is one indexed lookup; only a text that
         # is no such key falls back to the slower "name contains".
@@ -93,7 +147,21 @@ def queue(user, filters: QueueFilter, *, today: date | None = None) -> QuerySet[
         else:
             items = items.filter(Q(title__icontains=filters.search)
                                  | Q(sponsor_name__icontains=filters.search))
-    return items.order_by("due_date", "submitted_at", "id")
+    return items
+
+
+def reviewers_in_scope(user) -> QuerySet[User]:
+    """The active police accounts a user may give items to: a supervisor's jurisdiction, or just
+    themselves for a reviewer."""
+    if user.role != User.Role.SUPERVISOR:
+        return User.objects.filter(pk=user.pk)
+    return (User.objects.filter(role__in=User.POLICE_ROLES, is_active=True,
+                                agency__in=agencies_in_scope(user))
+            .order_by("username"))
+
+
+def saved_views_of(user) -> list[SavedQueueView]:
+    return list(SavedQueueView.objects.filter(owner=user))
 
 
 # --- the staff home page (beian.review.home_sections) ------------------------------------------------

@@ -44,6 +44,7 @@ class Listing:
 
     title: str
     sponsor_name: str = ""
+    interactive: bool = False  # a website with interactive services (the queue filters on it)
     search_keys: tuple[str, ...] = ()
 
 
@@ -60,13 +61,14 @@ def open_item(*, kind: str, subject, agency, status: str, listing: Listing, acto
     item, created = ReviewItem.objects.select_for_update().get_or_create(
         subject_type=subject_type, subject_id=subject.pk, defaults={
             "kind": kind, "agency": agency, **scope, "status": status, "title": listing.title,
-            "sponsor_name": listing.sponsor_name, "submitted_at": now, "due_date": due.date,
-            "due_date_exact": due.exact, "findings": findings or []})
+            "sponsor_name": listing.sponsor_name, "interactive": listing.interactive, "submitted_at": now,
+            "due_date": due.date, "due_date_exact": due.exact, "findings": findings or []})
     previous_status = "" if created else item.status
     if not created:
         item.agency, item.status, item.is_open = agency, status, True
         item.scope_prefecture, item.scope_province = scope["scope_prefecture"], scope["scope_province"]
         item.title, item.sponsor_name = listing.title, listing.sponsor_name
+        item.interactive = listing.interactive
         item.submitted_at, item.due_date, item.due_date_exact = now, due.date, due.exact
         item.findings, item.decided_at, item.assignee = findings or [], None, None
         item.save()
@@ -106,6 +108,7 @@ def record_decision(*, subject, actor, action: str, to_status: str, reasons: Ite
         item.is_open, item.decided_at = False, event.created_at
     if listing is not None:
         item.title, item.sponsor_name = listing.title, listing.sponsor_name
+        item.interactive = listing.interactive
         _replace_search_keys(item, listing.search_keys)
     item.save()
     audit.record(actor=actor, action=AUDIT_ACTION_OF_DECISION[action], target=item,
@@ -165,3 +168,40 @@ def unassign(*, actor, item_id: int) -> ReviewItem:
     ReviewEvent.objects.create(item=item, actor=actor, action="unassigned")
     audit.record(actor=actor, action=AuditAction.REVIEW_UNASSIGNED, target=item)
     return item
+
+
+@dataclass
+class BulkAssignment:
+    """What a bulk (un)assignment did: the items changed, and each refused item with the reason."""
+
+    done: list[int]
+    refused: list[tuple[int, str]]
+
+
+def bulk_assign(*, actor, item_ids: Iterable[int], assignee=None,
+                unassigning: bool = False) -> BulkAssignment:
+    """Assign (or, with `unassigning`, put back) each item on its own: one item refused (outside the
+    actor's or the assignee's jurisdiction, decided, taken by someone else) does not stop the others.
+    Every item leaves one audit entry: the assignment, the unassignment or the refusal."""
+    result = BulkAssignment(done=[], refused=[])
+    for item_id in dict.fromkeys(item_ids):  # each item once, in the order given
+        try:
+            if unassigning:
+                unassign(actor=actor, item_id=item_id)
+            else:
+                assign(actor=actor, item_id=item_id, assignee=assignee)
+            result.done.append(item_id)
+        except ReviewItem.DoesNotExist:
+            _record_refusal(actor, item_id, "outside_jurisdiction")
+            result.refused.append((item_id, _("This item is not in your jurisdiction.")))
+        except ReviewActionRefused as refused:
+            _record_refusal(actor, item_id, str(refused))
+            result.refused.append((item_id, str(refused)))
+    return result
+
+
+@transaction.atomic
+def _record_refusal(actor, item_id: int, reason: str) -> None:
+    # The target is named by id only: an item outside the actor's jurisdiction is not read at all.
+    audit.record(actor=actor, action=AuditAction.REVIEW_ASSIGNMENT_REFUSED,
+                 details={"item": item_id, "reason": reason})

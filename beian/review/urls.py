@@ -6,6 +6,9 @@ app_name = "review"
 
 urlpatterns = [
     path("", queue.queue_view, name="queue"),
+    path("bulk-assign/", queue.bulk_assign_view, name="bulk_assign"),
+    path("views/", queue.save_view, name="save_view"),
+    path("views/<int:view_id>/delete/", queue.delete_view, name="delete_view"),
     path("<int:item_id>/", detail.detail_view, name="detail"),
     path("<int:item_id>/assign/", detail.assign_view, name="assign"),
     path("<int:item_id>/unassign/", detail.unassign_view, name="unassign"),

@@ -14,7 +14,7 @@ def test_the_queue_page_lists_items_with_days_left(client, submit, staff, signed
     submit(title="云栖科技")
     signed_in(staff("reviewer", "330106"))
     page = client.get("/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "云栖科技" in page and "Working days left" in page and "1 item" in page
+    assert "云栖科技" in page and "working days left" in page and "1 item" in page
 
 
 def test_applicants_and_other_roles_are_refused(client, staff, signed_in, reference_data):

@@ -11,7 +11,7 @@ from beian.core.http import client_address
 from beian.core.tabular import as_csv, as_xlsx
 from beian.review.exports import queue_rows
 from beian.review.forms import QueueFilterForm
-from beian.review.selectors import queue
+from beian.review.selectors import queue, reviewers_in_scope
 from beian.review.statistics import dashboard_figures, weekly_chart
 from beian.staff.permissions import role_required
 from beian.staff.selectors import agencies_without_telephone
@@ -48,7 +48,7 @@ def export_view(request, file_format: str):
     if file_format not in FORMATS:
         raise Http404
     content_type, render_file = FORMATS[file_format]
-    form = QueueFilterForm(request.GET or None, user=request.user)
+    form = QueueFilterForm(request.GET or None, user=request.user, reviewers=reviewers_in_scope(request.user))
     filters = form.queue_filter()
     items = queue(request.user, filters).select_related("agency", "assignee")
     body = render_file(queue_rows(items))
