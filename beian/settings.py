@@ -130,7 +130,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "beian.notifications.context_processors.unread_messages",
                 "beian.accounts.context_processors.to_do_count",
-                "beian.core.context_processors.service_footer",
+                "beian.public.context_processors.service_footer",
             ],
         },
     },

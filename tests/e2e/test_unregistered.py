@@ -30,7 +30,7 @@ def test_supervisor_uploads_and_the_applicant_sees_the_website(page, accessible)
     page.locator("main form button[type='submit']").click()
     expect(page.locator("#result-title")).to_have_text("导入完成")
     expect(page.locator("main")).to_contain_text("新增 2 条")
-    expect(page.locator("main table").first).to_contain_text("ip")
+    expect(page.locator("main table").first).to_contain_text("IP地址")  # the column as the file named it
     accessible(page)
     page.goto("/unregistered/workbench/overdue/")
     expect(page.locator("main")).to_contain_text("late.cn")
