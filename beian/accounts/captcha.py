@@ -132,6 +132,8 @@ class HumanCheckField(forms.MultiValueField):
 
     def clean(self, value):
         key, answer = (super().clean(value) or [None, None])
+        if not self.required and not answer:
+            return False  # not asked for here (the form says when: ADR 0112)
         answer = _normalise_answer(answer)
         if getattr(settings, "CAPTCHA_TEST_MODE", False) and answer == "passed":
             CaptchaStore.objects.filter(hashkey=key).delete()

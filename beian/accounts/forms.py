@@ -66,6 +66,23 @@ def _email_field():
                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
 
+def clean_mainland_mobile(value: str) -> str:
+    mobile = normalise_mobile(value)
+    if not mobile:
+        raise forms.ValidationError(_("Enter a mainland mobile phone number of 11 digits, "
+                                      "for example 13800138000."))
+    return mobile
+
+
+class RegistrationCodeForm(HumanCheckFormMixin, forms.Form):
+    """The "get a code" button of the registration form: the number, and the human check answered."""
+
+    mobile = forms.CharField(max_length=20)
+
+    def clean_mobile(self):
+        return clean_mainland_mobile(self.cleaned_data["mobile"])
+
+
 class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
     username = _username_field()
     password1 = _password_field(_("Password"))
@@ -78,9 +95,19 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
                              widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel",
                                                            "type": "tel"}))
     email = _email_field()
+    code = forms.CharField(
+        label=_("SMS code"), required=False, max_length=6,
+        help_text=_("The 6 digits sent by \u201cGet a code\u201d. Without it, we send the code after this "
+                    "page."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["code"].optional = True
+        if (self.data.get("code") or "").strip():
+            # The code's button answered the human check already (ADR 0112); a wrong code creates
+            # nothing and uses up one of the code's attempts.
+            self.fields["captcha"].required = False
         # Django's help text is a list of sentences; show it as one hint.
         self.fields["password1"].help_text = " ".join(
             str(text) for text in password_validation.password_validators_help_texts())
@@ -93,12 +120,14 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
     def clean_real_name(self):
         return self.cleaned_data["real_name"].strip()
 
+    def clean_code(self):
+        code = (self.cleaned_data.get("code") or "").strip()
+        if code and not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("The code has 6 digits."))
+        return code
+
     def clean_mobile(self):
-        mobile = normalise_mobile(self.cleaned_data["mobile"])
-        if not mobile:
-            raise forms.ValidationError(_("Enter a mainland mobile phone number of 11 digits, "
-                                          "for example 13800138000."))
-        return mobile
+        return clean_mainland_mobile(self.cleaned_data["mobile"])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()

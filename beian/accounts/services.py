@@ -47,9 +47,10 @@ class RegistrationIncomplete(AccountError):
     """The mobile number is confirmed, but `fields` ("username", "email") hold a value that another
     account has: the person chooses them again (views.registration.complete_registration)."""
 
-    def __init__(self, fields: list[str]):
+    def __init__(self, fields: list[str], user: User | None = None):
         super().__init__(_("Your mobile number is confirmed. One more step: choose what cannot be used."))
         self.fields = fields
+        self.user = user  # the pending account, for a caller that did not have it yet
 
 
 def is_provisional_username(username: str) -> bool:
@@ -60,7 +61,7 @@ def is_provisional_username(username: str) -> bool:
 
 def register_applicant(*, username: str, password: str, real_name: str, mobile: str, email: str,
                        client_address: str | None, language: str | None = None, now=None,
-                       human_checked: bool = False) -> User:
+                       human_checked: bool = False, code_sent: bool = False) -> User:
     """An inactive applicant account, and an SMS to confirm the mobile number — the same answer
     whether or not the username, number or address already has an account (see the module text).
     Raises sms_codes.CodeNotSent (nothing is created) when the SMS is refused by a limit."""
@@ -77,8 +78,9 @@ def register_applicant(*, username: str, password: str, real_name: str, mobile: 
         # The visitor is not an account holder yet: no actor, the account is the target.
         audit.record(actor=None, action=AuditAction.ACCOUNT_REGISTERED, target=user,
                      client_address=client_address, details={"username": username})
-        _send_registration_sms(user, client_address=client_address, language=language, now=now,
-                               human_checked=human_checked)
+        if not code_sent:  # with the "get a code" button the code went out before the form (ADR 0112)
+            _send_registration_sms(user.mobile, client_address=client_address, language=language, now=now,
+                                   human_checked=human_checked)
         email_holder = selectors.active_account_with_email(email)
         if email_holder is not None and ratelimit.hit(f"registration-notice:email:{email.lower()}",
                                                       REGISTRATION_NOTICE_EMAIL_LIMITS, now=now).allowed:
@@ -97,16 +99,47 @@ def _saved(user: User) -> bool:
     return True
 
 
-def _send_registration_sms(user: User, *, client_address: str | None, language: str | None, now,
+def _send_registration_sms(mobile: str, *, client_address: str | None, language: str | None, now,
                            human_checked: bool) -> None:
     """The code to a number without an account; to a number with one, a notice to its holder instead
     (and a code nobody knows, so the code page behaves the same). Limits count both alike."""
-    holder = selectors.active_account_with_mobile(user.mobile)
-    issue_code(phone=user.mobile, purpose=VerificationCode.Purpose.REGISTRATION,
+    holder = selectors.active_account_with_mobile(mobile)
+    issue_code(phone=mobile, purpose=VerificationCode.Purpose.REGISTRATION,
                client_address=client_address, now=now, language=language, human_checked=human_checked,
                deliver=holder is None)
     if holder is not None:
-        messaging.send_registration_attempt_sms(phone=user.mobile, owner=holder, language=language)
+        messaging.send_registration_attempt_sms(phone=mobile, owner=holder, language=language)
+
+
+def send_registration_code(*, mobile: str, client_address: str | None, language: str | None = None,
+                           now=None) -> None:
+    """The "get a code" button of the registration form (ADR 0112): the code before the form, after the
+    human check its request answered, within the same limits and with the same answer whether or not
+    the number has an account. Raises sms_codes.CodeNotSent when a limit refuses it."""
+    with transaction.atomic():
+        _send_registration_sms(mobile, client_address=client_address, language=language,
+                               now=now or timezone.now(), human_checked=True)
+
+
+def register_with_code(*, username: str, password: str, real_name: str, mobile: str, email: str, code: str,
+                       client_address: str | None, email_link_base: str, language: str | None = None,
+                       now=None) -> User:
+    """Registration in one step: the code from the button is checked first, so a wrong code creates
+    nothing (and counts against the code's attempts); a right one creates the account and activates it.
+    Raises AccountError for a wrong code, RegistrationIncomplete like activate_account."""
+    now = now or timezone.now()
+    # Outside the transaction below: a wrong code must stay counted.
+    check = verify_code(phone=mobile, purpose=VerificationCode.Purpose.REGISTRATION, code=code, now=now)
+    if not check.ok:
+        raise AccountError(check.message)
+    user = register_applicant(username=username, password=password, real_name=real_name, mobile=mobile,
+                              email=email, client_address=client_address, language=language, now=now,
+                              code_sent=True)
+    try:
+        return _activate(user=user, client_address=client_address, email_link_base=email_link_base,
+                         language=language, now=now)
+    except RegistrationIncomplete as incomplete:
+        raise RegistrationIncomplete(incomplete.fields, user=user) from incomplete
 
 
 def resend_registration_code(*, user: User, client_address: str | None, language: str | None = None,
@@ -114,7 +147,7 @@ def resend_registration_code(*, user: User, client_address: str | None, language
     if user.is_active:
         raise AccountError(_("This account is already active. Sign in."))
     with transaction.atomic():
-        _send_registration_sms(user, client_address=client_address, language=language,
+        _send_registration_sms(user.mobile, client_address=client_address, language=language,
                                now=now or timezone.now(), human_checked=human_checked)
 
 

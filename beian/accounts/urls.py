@@ -14,6 +14,7 @@ urlpatterns = [
     path("session/extend/", signin.extend_session, name="extend_session"),
     path("register/", registration.register, name="register"),
     path("register/verify/", registration.verify_mobile, name="verify_mobile"),
+    path("register/send-code/", registration.send_registration_code, name="send_registration_code"),
     path("register/complete/", registration.complete_registration, name="complete_registration"),
     path("register/resend/", registration.resend_registration_code, name="resend_registration_code"),
     path("email/confirm/", registration.confirm_email, name="confirm_email"),

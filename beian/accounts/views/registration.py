@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beian.accounts import services
-from beian.accounts.forms import CodeForm, CompleteRegistrationForm, RegistrationForm
+from beian.accounts.captcha import requested_mode
+from beian.accounts.forms import CodeForm, CompleteRegistrationForm, RegistrationCodeForm, RegistrationForm
 from beian.accounts.mobile import mask_phone
 from beian.accounts.selectors import pending_registrations
 from beian.accounts.signin import AUTH_BACKEND
@@ -20,6 +22,8 @@ from beian.accounts.views.human_check import send_with_human_check
 from beian.core.http import client_address
 
 PENDING_USER = "accounts.pending_user_id"
+# The button waits this long before it offers another code (the SMS limits decide what is sent).
+RESEND_WAIT_SECONDS = 60
 # The code confirmed the mobile of the pending registration, but its username or e-mail address must
 # be chosen again: {"user": id, "at": timestamp, "fields": [...]}, good for as long as a code.
 MOBILE_CONFIRMED = "accounts.mobile_confirmed"
@@ -43,6 +47,8 @@ def register(request):
     if request.user.is_authenticated:
         return redirect(home_for(request.user))
     form, submitted = form_with_human_check(request, RegistrationForm)
+    if submitted and form.is_valid() and form.cleaned_data["code"]:
+        return _register_with_code(request, form)
     if submitted and form.is_valid():
         data = form.cleaned_data
         try:
@@ -56,6 +62,46 @@ def register(request):
             remember_pending(request, user)
             return redirect("accounts:verify_mobile")
     return render(request, "accounts/register.html", {"form": form})
+
+
+def _register_with_code(request, form):
+    """One step: the code from the "get a code" button came with the form (ADR 0112)."""
+    data = form.cleaned_data
+    try:
+        user = services.register_with_code(
+            username=data["username"], password=data["password1"], real_name=data["real_name"],
+            mobile=data["mobile"], email=data["email"], code=data["code"],
+            client_address=client_address(request), email_link_base=_email_link_base(request),
+            language=language())
+    except services.RegistrationIncomplete as incomplete:
+        remember_pending(request, incomplete.user)
+        request.session[MOBILE_CONFIRMED] = {"user": incomplete.user.pk, "at": timezone.now().timestamp(),
+                                             "fields": incomplete.fields}
+        return redirect("accounts:complete_registration")
+    except services.AccountError as refused:
+        form.add_error("code", refused.message)
+        return render(request, "accounts/register.html", {"form": form}, status=400)
+    return _welcome(request, user)
+
+
+@login_not_required
+@require_POST
+def send_registration_code(request):
+    """The registration form's "get a code" button: JSON for its script. The same answer whether or not
+    the number has an account; a limit's refusal says when to try again."""
+    form = RegistrationCodeForm(request.POST, captcha_mode=requested_mode(request))
+    if not form.is_valid():
+        return JsonResponse({"sent": False, "errors": {name: [str(error) for error in errors]
+                                                       for name, errors in form.errors.items()}}, status=400)
+    try:
+        services.send_registration_code(mobile=form.cleaned_data["mobile"],
+                                        client_address=client_address(request), language=language())
+    except CodeNotSent as refused:
+        return JsonResponse({"sent": False, "errors": {"mobile": [refused.message]}}, status=429)
+    return JsonResponse({"sent": True, "wait_seconds": RESEND_WAIT_SECONDS,
+                         "message": _("A code is on its way to %(mobile)s. It is valid for %(minutes)d "
+                                      "minutes.") % {"mobile": mask_phone(form.cleaned_data["mobile"]),
+                                                     "minutes": int(CODE_LIFETIME.total_seconds() // 60)}})
 
 
 @login_not_required
