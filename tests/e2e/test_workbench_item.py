@@ -1,8 +1,8 @@
-"""The item page with the keyboard alone (issue 17): a reviewer clears two non-interactive websites —
-"a" takes the item, "d" goes to the first decision, Enter approves, Enter confirms on the page that
-names the consequence, and the next item opens. The page passes the accessibility check wide and
-narrow, the decision panel is sticky only on wide screens, the ID photos open large in the viewer and
-the keys do nothing inside a text field."""
+"""The item page with the keyboard alone (issue 17): a reviewer clears five non-interactive websites —
+"j" and Enter open the first from the queue, "a" takes the item, "d" goes to the first decision, Enter
+approves, Enter confirms on the page that names the consequence, and the next item opens. The page
+passes the accessibility check wide and narrow, the decision panel is sticky only on wide screens, the
+ID photos open large in the viewer and the keys do nothing inside a text field."""
 
 import re
 
@@ -29,17 +29,20 @@ def _take_and_approve_with_keys(page) -> None:
     page.keyboard.press("Enter")
 
 
-def test_a_reviewer_clears_two_websites_with_the_keyboard(page, accessible):
+NAMES = ("云景键盘一号站", "云景键盘二号站", "云景键盘三号站", "云景键盘四号站", "云景键盘五号站")
+
+
+def test_a_reviewer_clears_five_websites_with_the_keyboard(page, accessible):
     sponsor = approved_sponsor(make_applicant("keyboard_owner"))
-    first = submitted_application(sponsor, name="云景键盘一号站")
-    second = submitted_application(sponsor, name="云景键盘二号站")
-    first_item = ReviewItem.objects.get(kind="new_website", subject_id=first.pk)
-    second_item = ReviewItem.objects.get(kind="new_website", subject_id=second.pk)
+    applications = [submitted_application(sponsor, name=name) for name in NAMES]
+    items = [ReviewItem.objects.get(kind="new_website", subject_id=application.pk)
+             for application in applications]
+    first, first_item = applications[0], items[0]
     reviewer = make_staff("reviewer", first.agency.code, username="keyboard_reviewer")
 
     sign_in_with_second_factor(page, reviewer, STAFF_PASSWORD)
     page.goto("/review/?kind=new_website")
-    page.get_by_role("link", name="云景键盘一号站").focus()
+    page.keyboard.press("j")  # the queue's first row
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"/review/{first_item.pk}/$"))
 
@@ -70,11 +73,12 @@ def test_a_reviewer_clears_two_websites_with_the_keyboard(page, accessible):
     note.fill("")
     page.locator("h1").click()
 
-    _take_and_approve_with_keys(page)
-    expect(page).to_have_url(re.compile(rf"/review/{second_item.pk}/$"))
-    expect(page.locator("h1")).to_have_text("云景键盘二号站")
+    for following, name in zip(items[1:], NAMES[1:], strict=True):
+        _take_and_approve_with_keys(page)
+        expect(page).to_have_url(re.compile(rf"/review/{following.pk}/$"))
+        expect(page.locator("h1")).to_have_text(name)
     _take_and_approve_with_keys(page)
     expect(page).to_have_url(re.compile(r"/review/$"))
 
-    for application in (first, second):
+    for application in applications:
         assert Website.objects.get(application=application).record_number
