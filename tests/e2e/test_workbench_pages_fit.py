@@ -1,0 +1,128 @@
+"""Every workbench page fits a 375 px phone without sideways scrolling, and a desktop window too, and
+passes the axe check at both widths (issue 17, item 6).
+
+The data is built once: a website application, a sponsor entity and a cancellation in the review
+queue, unregistered websites and legacy records (one past its deadline), a failed badge check, an
+export run and an import run. Then each staff role visits the pages it may open."""
+
+from beian.badge_checks.models import BadgeCheck, Outcome
+from beian.core.models import Agency
+from beian.imports.models import ExportRun, ImportRun
+from beian.legacy.models import LegacyRecord
+from beian.review.models import Kind, ReviewItem
+from beian.unregistered.models import UnregisteredWebsite
+from beian.unregistered.services import import_rows as import_unregistered
+from django.utils import timezone
+from tests.cancellations.helpers import close, filed_website, submit
+from tests.e2e.staff_helpers import sign_in_with_second_factor
+from tests.e2e.test_applicant_pages_fit import OVERFLOWING, VIEWPORTS
+from tests.factories import STAFF_PASSWORD, make_applicant, make_staff
+from tests.filings.helpers import approved_sponsor, submitted_application, submitted_sponsor
+from tests.legacy.helpers import import_, row
+from tests.unregistered.helpers import row as unregistered_row
+
+LONG_DOMAIN = "yunjing-technology-enterprise-portal-customer-service-centre.cn"
+
+
+def _build_data(settings):
+    sponsor = approved_sponsor(make_applicant("wb_fit_owner"))
+    submitted_application(sponsor, name="云景科技客户服务中心门户网站（一个名称很长很长的网站）")
+    submitted_sponsor(make_applicant("wb_fit_entity"))
+    website = filed_website(sponsor, main_domain=LONG_DOMAIN, home_url=f"https://{LONG_DOMAIN}/")
+    close(settings, website)
+    submit(website)
+    BadgeCheck.objects.create(website=website, agency=website.agency, outcome=Outcome.NO_LINK,
+                              url=f"https://{LONG_DOMAIN}/", detail="首页未找到备案编号链接",
+                              checked_at=timezone.now())
+    import_unregistered(actor_label="test", allowed_agencies=Agency.objects.all(), rows=[
+        unregistered_row(domain="unregistered-shop-of-a-very-long-name-for-testing-layout.cn"),
+        unregistered_row(domain="overdue-unregistered.cn", found_at="2026-01-01", deadline="2026-02-01")])
+    import_(row(domain="yunjing-old-portal-of-the-company-before-the-new-platform.cn"),
+            row("11010502030144", domain="overdue-legacy.cn", deadline="2026-02-01"))
+    return website
+
+
+def _runs_of(user):
+    ExportRun.objects.create(owner=user, kind="unregistered", filters="q=yunjing", file_format="csv",
+                             status=ExportRun.Status.DONE, rows_written=2, rows_total=2,
+                             finished_at=timezone.now())
+    return ImportRun.objects.create(
+        actor=user, kind=ImportRun.Kind.UNREGISTERED, file_name="unregistered-websites-november.csv",
+        imported=1, updated=0, finished_at=timezone.now(),
+        errors=[{"row": 3, "field": "domain", "message": "不是有效的域名：not-a-domain-with-a-long-name"}])
+
+
+def _item(kind) -> int:
+    return ReviewItem.objects.filter(kind=kind).latest("pk").pk
+
+
+def _police_urls(import_run) -> list[str]:
+    unregistered = UnregisteredWebsite.objects.latest("pk")
+    legacy = LegacyRecord.objects.latest("pk")
+    return [
+        "/staff/", "/review/", "/review/?kind=new_website&assignee=nobody", "/review/?status=submitted&search=云景",
+        f"/review/{_item(Kind.NEW_WEBSITE)}/", f"/review/{_item(Kind.SPONSOR_ENTITY)}/",
+        f"/review/{_item(Kind.CANCELLATION)}/",
+        "/unregistered/workbench/", "/unregistered/workbench/overdue/",
+        f"/unregistered/workbench/{unregistered.pk}/",
+        "/legacy/", "/legacy/overdue/", f"/legacy/{legacy.pk}/",
+        "/review/badges/", "/workbench/exports/",
+    ]
+
+
+def _supervisor_urls(import_run) -> list[str]:
+    return [
+        "/review/dashboard/", "/unregistered/workbench/upload/", "/legacy/upload/",
+        f"/unregistered/workbench/imports/{import_run.pk}/", "/workbench/imports/",
+        "/staff/accounts/", "/staff/accounts/new/", "/staff/agencies/110000/",
+    ]
+
+
+def _problems_at(page, url: str, accessible) -> list[str]:
+    problems = []
+    for width, height in VIEWPORTS:
+        page.set_viewport_size({"width": width, "height": height})
+        response = page.goto(url)
+        if response is None or response.status >= 400:
+            problems.append(f"{url} answered {response and response.status}")
+            continue
+        scroll_width, inner_width = page.evaluate(
+            "() => [document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll_width > inner_width:
+            problems.append(f"{url} at {width}px scrolls sideways ({scroll_width} > {inner_width}): "
+                            + "; ".join(page.evaluate(OVERFLOWING)))
+        try:
+            accessible(page)
+        except AssertionError as error:
+            problems.append(f"{url} at {width}px: {error}")
+    return problems
+
+
+def _visit_as(page, accessible, user, urls) -> list[str]:
+    page.context.clear_cookies()
+    sign_in_with_second_factor(page, user, STAFF_PASSWORD)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    problems = []
+    for url in urls:
+        problems += _problems_at(page, url, accessible)
+    return problems
+
+
+def test_workbench_pages_fit_a_phone_and_a_desktop(page, accessible, settings):
+    _build_data(settings)
+    supervisor = make_staff("supervisor", "110000", username="wb_fit_supervisor")
+    reviewer = make_staff("reviewer", "110105", username="wb_fit_reviewer")
+    import_run = _runs_of(supervisor)
+    _runs_of(reviewer)
+    problems = _visit_as(page, accessible, supervisor, _police_urls(import_run) + _supervisor_urls(import_run))
+    problems += _visit_as(page, accessible, reviewer, _police_urls(import_run))
+    account = make_staff("reviewer", "110105", username="wb_fit_colleague_with_a_rather_long_name")
+    problems += _visit_as(page, accessible, make_staff("security_administrator", username="wb_fit_security"),
+                          ["/staff/", "/staff/accounts/", f"/staff/accounts/{account.pk}/",
+                           "/staff/api-tokens/", "/staff/personal-data/"])
+    problems += _visit_as(page, accessible, make_staff("system_administrator", username="wb_fit_system"),
+                          ["/staff/", "/staff/agencies/", "/staff/agencies/110105/", "/unregistered/workbench/",
+                           "/legacy/", "/workbench/imports/"])
+    problems += _visit_as(page, accessible, make_staff("auditor", username="wb_fit_auditor"),
+                          ["/staff/", "/staff/audit/", "/staff/personal-data/"])
+    assert not problems, "\n".join(problems)
