@@ -17,7 +17,7 @@ from beian.review.models import Kind, ReviewItem
 from beian.unregistered.models import UnregisteredWebsite
 from beian.unregistered.services import import_rows as import_unregistered
 from tests.cancellations.helpers import close, filed_website, submit
-from tests.e2e.staff_helpers import sign_in_with_second_factor
+from tests.e2e.staff_helpers import sign_in, sign_in_with_second_factor
 from tests.e2e.test_applicant_pages_fit import _problems_at
 from tests.factories import STAFF_PASSWORD, make_applicant, make_staff
 from tests.filings.helpers import approved_sponsor, submitted_application, submitted_sponsor
@@ -107,13 +107,27 @@ def _visit_as(page, accessible, user, urls) -> list[str]:
     return problems
 
 
+def _second_factor_problems(page, accessible) -> list[str]:
+    """The authenticator pages of the sign-in: set-up at the first sign-in, the code at the next ones."""
+    problems = []
+    newcomer = make_staff("auditor", username="wb_fit_new_auditor", enrolled=False)
+    for user, url in ((newcomer, "/staff/otp/enrol/"),
+                      (make_staff("auditor", username="wb_fit_enrolled_auditor"), "/staff/otp/verify/")):
+        page.context.clear_cookies()
+        sign_in(page, user.username, STAFF_PASSWORD)
+        page.wait_for_url(f"**{url}**")
+        problems += _problems_at(page, page.url, accessible)
+    return problems
+
+
 def test_workbench_pages_fit_a_phone_and_a_desktop(page, accessible, settings):
     _build_data(settings)
     supervisor = make_staff("supervisor", "110000", username="wb_fit_supervisor")
     reviewer = make_staff("reviewer", "110105", username="wb_fit_reviewer")
     import_run = _runs_of(supervisor)
     _runs_of(reviewer)
-    problems = _visit_as(page, accessible, supervisor, _police_urls() + _supervisor_urls(import_run))
+    problems = _second_factor_problems(page, accessible)
+    problems += _visit_as(page, accessible, supervisor, _police_urls() + _supervisor_urls(import_run))
     problems += _visit_as(page, accessible, reviewer, _police_urls())
     account = make_staff("reviewer", "110105", username="wb_fit_colleague_with_a_rather_long_name")
     problems += _visit_as(page, accessible, make_staff("security_administrator", username="wb_fit_security"),
