@@ -19,7 +19,7 @@ from beian.data_rights.tasks import build_data_export
 from beian.filings import changes, services
 from beian.filings.review_kind import comparisons
 from beian.filings.uploads import clean_scheme_document
-from beian.imports.models import ImportRun
+from beian.imports.models import ExportRun, ImportRun
 from beian.legacy.models import LegacyRecord
 from beian.review.selectors import QueueFilter, queue
 from beian.sponsors import services as sponsor_services
@@ -42,7 +42,7 @@ PERSONAL_MODELS = {
     "sponsors.SponsorEntity", "sponsors.SponsorIdentityChange", "sponsors.SponsorDocument",
     "filings.WebsiteApplication", "filings.ApplicationPreApproval", "filings.WebsiteLeader",
     "filings.LeaderDocument", "unregistered.UnregisteredWebsite", "imports.ImportRun",
-    "legacy.LegacyRecord", "data_rights.DataExport",
+    "legacy.LegacyRecord", "data_rights.DataExport", "imports.ExportRun",
 }
 
 
@@ -81,6 +81,11 @@ def world(old_ring):
     run = ImportRun(kind=ImportRun.Kind.UNREGISTERED, status=ImportRun.Status.QUEUED, file_name="a.csv")
     run.file.save("upload.csv", ContentFile(csv_bytes([unregistered_row("queued.cn")])), save=False)
     run.save()
+    # A police list exported in the background: the file holds the sponsors' names.
+    listing = ExportRun(owner=reviewer, kind="unregistered", status=ExportRun.Status.DONE)
+    exported = "域名,主办者名称\nyunjing.cn,北京云景科技有限公司\n".encode()
+    listing.file.save("export.csv", ContentFile(exported), save=False)
+    listing.save()
     # The owner's copy of their data (a ZIP of all of the above), built as the task worker would.
     export = data_rights_services.request_data_export(actor=sponsor.owner, client_address=None)
     build_data_export.call(export.pk)

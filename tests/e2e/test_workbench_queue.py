@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 
 from beian.review.models import ReviewItem
 from tests.e2e.staff_helpers import sign_in_with_second_factor
-from tests.staff.conftest import PASSWORD, make_user
+from tests.factories import STAFF_PASSWORD as PASSWORD
+from tests.factories import make_staff
 from tests.staff.home_helpers import open_item
 
 PHONE = {"width": 375, "height": 800}
@@ -32,8 +33,8 @@ def _tabs_to_the_first_row(page, limit: int = 3) -> int:
 
 
 def test_a_supervisor_assigns_two_items_from_the_keyboard_friendly_queue(page, accessible):
-    supervisor = make_user("supervisor", "110105", username="chaoyang_supervisor")
-    reviewer = make_user("reviewer", "110105", username="chaoyang_reviewer")
+    supervisor = make_staff("supervisor", "110105", username="chaoyang_supervisor")
+    reviewer = make_staff("reviewer", "110105", username="chaoyang_reviewer")
     first = open_item("110105", "北京某某科技有限公司的一个名称很长很长的网站", days_ago=20)
     second = open_item("110105", "第二个网站", days_ago=10)
     third = open_item("110105", "第三个网站")

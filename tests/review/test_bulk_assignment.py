@@ -14,8 +14,8 @@ def audit_actions():
     return list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
 
 
-def test_a_supervisor_assigns_items_of_the_jurisdiction_and_each_leaves_an_audit_entry(submit, police):
-    supervisor, reviewer = police("supervisor", "330100"), police("reviewer", "330106")
+def test_a_supervisor_assigns_items_of_the_jurisdiction_and_each_leaves_an_audit_entry(submit, staff):
+    supervisor, reviewer = staff("supervisor", "330100"), staff("reviewer", "330106")
     first, second = submit("330106", title="一"), submit("330106", title="二")
     result = services.bulk_assign(actor=supervisor, item_ids=[first.pk, second.pk, first.pk],
                                   assignee=reviewer)
@@ -24,8 +24,8 @@ def test_a_supervisor_assigns_items_of_the_jurisdiction_and_each_leaves_an_audit
     assert audit_actions().count(AuditAction.REVIEW_ASSIGNED) == 2
 
 
-def test_items_the_assignee_or_the_actor_cannot_review_are_refused_one_by_one(submit, police):
-    supervisor, reviewer = police("supervisor", "330100"), police("reviewer", "330106")
+def test_items_the_assignee_or_the_actor_cannot_review_are_refused_one_by_one(submit, staff):
+    supervisor, reviewer = staff("supervisor", "330100"), staff("reviewer", "330106")
     xihu, shangcheng, beijing = submit("330106"), submit("330102"), submit("110105")
     result = services.bulk_assign(actor=supervisor, item_ids=[xihu.pk, shangcheng.pk, beijing.pk],
                                   assignee=reviewer)
@@ -40,8 +40,8 @@ def test_items_the_assignee_or_the_actor_cannot_review_are_refused_one_by_one(su
     assert refusal.details["item"] == beijing.pk and refusal.object_id == ""
 
 
-def test_a_reviewer_takes_items_and_puts_them_back_but_not_a_colleagues(submit, police):
-    reviewer, colleague = police("reviewer", "330106"), police("reviewer", "330106")
+def test_a_reviewer_takes_items_and_puts_them_back_but_not_a_colleagues(submit, staff):
+    reviewer, colleague = staff("reviewer", "330106"), staff("reviewer", "330106")
     mine, theirs = submit(), submit()
     services.assign(actor=colleague, item_id=theirs.pk)
     taken = services.bulk_assign(actor=reviewer, item_ids=[mine.pk, theirs.pk])
@@ -54,8 +54,8 @@ def test_a_reviewer_takes_items_and_puts_them_back_but_not_a_colleagues(submit, 
     assert AuditAction.REVIEW_UNASSIGNED in audit_actions()
 
 
-def test_the_bulk_form_assigns_the_ticked_rows_and_reports_refusals(client, submit, police, signed_in):
-    supervisor, reviewer = police("supervisor", "330100"), police("reviewer", "330106")
+def test_the_bulk_form_assigns_the_ticked_rows_and_reports_refusals(client, submit, staff, signed_in):
+    supervisor, reviewer = staff("supervisor", "330100"), staff("reviewer", "330106")
     xihu, shangcheng = submit("330106"), submit("330102")
     signed_in(supervisor)
     response = client.post("/review/bulk-assign/", {
@@ -68,8 +68,8 @@ def test_the_bulk_form_assigns_the_ticked_rows_and_reports_refusals(client, subm
     assert ReviewItem.objects.get(pk=xihu.pk).assignee == reviewer
 
 
-def test_the_bulk_form_puts_items_back_and_asks_for_a_tick(client, submit, police, signed_in):
-    reviewer = police("reviewer", "330106")
+def test_the_bulk_form_puts_items_back_and_asks_for_a_tick(client, submit, staff, signed_in):
+    reviewer = staff("reviewer", "330106")
     item = submit()
     services.assign(actor=reviewer, item_id=item.pk)
     signed_in(reviewer)
