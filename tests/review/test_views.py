@@ -93,3 +93,5 @@ def test_the_queue_export_keeps_the_queue_filters_and_the_supervisor_scope(
     everything = export(client, "/review/export.csv", capture=django_capture_on_commit_callbacks)
     titles = [row[1] for row in csv.reader(io.StringIO(content(everything).decode("utf-8-sig")))][1:]
     assert sorted(titles) == sorted(["云栖科技", "西湖茶叶"])
+    # "My exports" names the list each run came from.
+    assert client.get("/workbench/exports/").content.decode().count("<td>审核队列</td>") == 2
