@@ -9,3 +9,11 @@ class ImportsConfig(AppConfig):
     name = "beian.imports"
     label = "imports"
     verbose_name = _("Imports")
+
+    def ready(self):
+        # Imported here: apps.py is read while the app registry still loads (no models yet).
+        # The export buttons of every list (beian.core.list_exports) start their runs here.
+        from beian.core import list_exports
+        from beian.imports import export_views
+
+        list_exports.set_starter(export_views.start)

@@ -1,16 +1,14 @@
 """Exports of the workbench lists, written in the background (issue 17: lists at scale). Each list
-registers an `Exporter` here in its AppConfig.ready() (unregistered websites, legacy records, failed
-badge checks); its export button calls `start_export`, which records an ExportRun and queues the
-task; the task writes every row — CSV without a cap, XLSX up to the sheet's limit, which it states
-in the run's message — and tells the owner by a system message. The owner downloads the file from
-"my exports" (beian.imports.export_views)."""
+registers an `Exporter` in beian.core.list_exports from its AppConfig.ready() (unregistered websites,
+legacy records, failed badge checks, the review queue); its export button calls `start_export`, which
+records an ExportRun and queues the task; the task writes every row — CSV without a cap, XLSX up to
+the sheet's limit, which it states in the run's message — and tells the owner by a system message.
+The owner downloads the file from "my exports" (beian.imports.export_views)."""
 
 import csv
 import io
 import logging
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.core.files import File
 from django.db import transaction
@@ -19,8 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from beian.core import audit
-from beian.core.plugins import Registry
+from beian.core import audit, list_exports
 from beian.core.tabular import safe_cell
 from beian.imports.models import ExportRun
 from beian.notifications.rendering import language_for
@@ -32,26 +29,10 @@ PROGRESS_EVERY = 5000  # rows written between two progress updates of the run
 XLSX_MAX_DATA_ROWS = 1_048_575  # an XLSX sheet has 1,048,576 rows, the first is the header
 
 
-@dataclass(frozen=True)
-class Exporter:
-    """One exportable list: `items(user, filters)` is the list as its page shows it to that user
-    (filters a QueryDict of the page's query string), `header()` its column names and
-    `row(item, today)` one line of it."""
-
-    kind: str
-    items: Callable
-    header: Callable
-    row: Callable
-    audit_action: str  # recorded when an export is started
-    file_name: str  # before "-<run>.<format>"
-    title: Callable  # () → the list's name, shown in "my exports"
-
-
-EXPORTERS: Registry[Exporter] = Registry("exporters")
-
-
-def register(exporter: Exporter) -> None:
-    EXPORTERS.register(exporter.kind, exporter)
+# The registry lives in core so that a list below this app (the review queue) can register too.
+EXPORTERS = list_exports.EXPORTERS
+Exporter = list_exports.Exporter
+register = list_exports.register
 
 
 @transaction.atomic

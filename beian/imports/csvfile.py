@@ -50,6 +50,25 @@ def detect_encoding(binary) -> str:
     return "utf-8-sig"
 
 
+def count_rows(binary) -> int:
+    """The data rows of a CSV file as its reader will read them (a quoted cell may span lines), for a
+    progress bar; `binary` is left open at its start for the import to read."""
+    text = io.TextIOWrapper(binary, encoding=detect_encoding(binary), errors="replace", newline="")
+    records = 0
+    reader = csv.reader(text)
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            pass  # a line the import reports as unreadable is still a row of the file
+        records += 1
+    text.detach()  # closing the wrapper would close `binary`
+    binary.seek(0)
+    return max(0, records - 1)  # the first line names the columns
+
+
 def read_rows(binary, columns: Columns, *, headers: dict | None = None):
     """Yield one dict per data row (canonical field names). Raises CsvFileError at once when the file
     is not CSV text or lacks a required column. A row that cannot be parsed is yielded as

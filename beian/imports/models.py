@@ -140,6 +140,10 @@ class ImportRun(models.Model):
     notified = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     failure = models.TextField(blank=True)
+    # A background import's progress: the file's data rows, and those checked and written so far
+    # (updated a batch at a time by uploads.run_queued).
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
 
     PERSONAL_DATA = {
         "actor": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
@@ -155,6 +159,14 @@ class ImportRun(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(100, self.rows_done * 100 // self.rows_total)
 
 
 def export_file_path(instance, filename: str) -> str:

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from beian.core.plugins import Registry
 from beian.core.tabular import as_csv, as_xlsx
-from beian.imports.csvfile import Columns, CsvFileError, read_rows
+from beian.imports.csvfile import Columns, CsvFileError, count_rows, read_rows
+from beian.imports.importing import BATCH_SIZE
 from beian.imports.models import ImportRun
 from beian.notifications.services import post_system_message
 
@@ -102,8 +103,11 @@ def run_queued(run_id: int) -> str:
     headers = {}
     try:
         with run.file.open("rb") as stored:
+            run.rows_total = count_rows(stored.file)
+            ImportRun.objects.filter(pk=run.pk).update(rows_total=run.rows_total)
+            rows = _with_progress(run, read_rows(stored.file, importer.columns, headers=headers))
             report = importer.import_rows(
-                actor_label="workbench", rows=read_rows(stored.file, importer.columns, headers=headers),
+                actor_label="workbench", rows=rows,
                 allowed_agencies=importer.allowed_agencies(run.actor), actor=run.actor, first_row=2,
                 details={"file": run.file_name, "background": True})
     except CsvFileError as refused:
@@ -116,9 +120,20 @@ def run_queued(run_id: int) -> str:
                           "written before it stay imported; import the file again to finish it."))
         raise
     run.imported, run.updated, run.notified = report.imported, report.updated, report.notified
+    run.rows_done = run.rows_total or 0
     run.errors = named_as_in_file(report.error_dicts(), headers)
     _finish(run, status=ImportRun.Status.DONE)
     return "done"
+
+
+def _with_progress(run: ImportRun, rows):
+    """`rows`, recording on the run every BATCH_SIZE rows how many were handed to the import: the
+    import reads a batch of rows, writes it and only then reads the next, so the count is the rows
+    checked and written, give or take one batch."""
+    for count, row in enumerate(rows):
+        if count and count % BATCH_SIZE == 0:
+            ImportRun.objects.filter(pk=run.pk).update(rows_done=count)
+        yield row
 
 
 def named_as_in_file(errors: list[dict], headers: dict) -> list[dict]:

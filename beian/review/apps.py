@@ -18,3 +18,9 @@ class ReviewConfig(AppConfig):
 
         # `manage.py load_reference_data` seeds the return reasons too.
         reference_loaders.register(self.label, load_return_reasons)
+
+        # The queue's export, written in the background by beian.imports (beian.core.list_exports).
+        from beian.core import list_exports
+        from beian.review.exports import exporter
+
+        list_exports.register(exporter())
