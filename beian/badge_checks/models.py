@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.badge_checks.failure_texts import failure_text
+from beian.core.personal_data import POLICE, Category, PersonalData, Protection, Retention
 
 
 class Outcome(models.TextChoices):
@@ -61,3 +62,43 @@ class CheckSchedule(models.Model):
     class Meta:
         verbose_name = _("badge-check schedule")
         verbose_name_plural = _("badge-check schedules")
+
+
+class BadgeCheckRun(models.Model):
+    """One run of the check over an agency's filed websites, asked for on the workbench: how far it is
+    and what it found, so the person who started it can follow it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+
+    agency = models.ForeignKey("core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT,
+                               related_name="+")
+    requested_by = models.ForeignKey("accounts.User", verbose_name=_("requested by"), null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    websites_total = models.PositiveIntegerField(_("websites"), default=0)
+    websites_checked = models.PositiveIntegerField(_("checked"), default=0)
+    counts = models.JSONField(_("outcomes"), default=dict, blank=True)  # {outcome: websites}
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    PERSONAL_DATA = {
+        "requested_by": PersonalData(Category.ACCOUNT_LINK, Protection.PLAIN, POLICE, Retention.STAFF_RECORD),
+    }
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("badge-check run")
+        verbose_name_plural = _("badge-check runs")
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.websites_checked / self.websites_total) if self.websites_total else 0
+
+    @property
+    def failed(self) -> int:
+        return sum(count for outcome, count in self.counts.items() if outcome in FAILURES)

@@ -5,7 +5,7 @@ from django.db.models import Count, Q, QuerySet
 
 from beian.accounts.jurisdiction import agencies_in_scope
 from beian.accounts.models import User
-from beian.badge_checks.models import FAILURES, BadgeCheck
+from beian.badge_checks.models import FAILURES, BadgeCheck, BadgeCheckRun
 from beian.core.models import Agency
 
 WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR)
@@ -13,6 +13,12 @@ WORKBENCH_ROLES = (User.Role.REVIEWER, User.Role.SUPERVISOR)
 
 def agencies_for(user) -> QuerySet[Agency]:
     return agencies_in_scope(user)
+
+
+def recent_runs(user, *, limit: int = 5) -> list[BadgeCheckRun]:
+    """The latest runs over agencies of the user's jurisdiction, with their progress and result."""
+    return list(BadgeCheckRun.objects.filter(agency__in=agencies_in_scope(user)).select_related("agency")
+                [:limit])
 
 
 def checks_in_scope(user) -> QuerySet[BadgeCheck]:

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 
 from beian.badge_checks.analysis import read_page
 from beian.badge_checks.fetcher import Page, fetch_pages
-from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
-from beian.badge_checks.tasks import check_all_periodically, recheck_website
+from beian.badge_checks.models import BadgeCheck, BadgeCheckRun, CheckSchedule, Outcome
+from beian.badge_checks.tasks import check_agency_badges, check_all_periodically, recheck_website
 from beian.core import audit
 from beian.core.audit_actions import AuditAction
 from beian.core.models import Agency
@@ -78,8 +78,8 @@ def filed_websites(agency=None, *, include_below=False):
     return websites.order_by("pk")
 
 
-def run_checks(websites, *, transport=None, now=None) -> Counter:
-    """Check `websites` batch by batch; the count of each outcome."""
+def run_checks(websites, *, transport=None, now=None, progress=None) -> Counter:
+    """Check `websites` batch by batch; the count of each outcome. `progress(counts)` after each batch."""
     counts = Counter()
     batch: list[Website] = []
     for website in websites.iterator(chunk_size=BATCH) if hasattr(websites, "iterator") else websites:
@@ -87,6 +87,8 @@ def run_checks(websites, *, transport=None, now=None) -> Counter:
         if len(batch) == BATCH:
             counts.update(_run_batch(batch, transport, now))
             batch = []
+            if progress is not None:
+                progress(counts)
     if batch:
         counts.update(_run_batch(batch, transport, now))
     return counts
@@ -98,10 +100,42 @@ def _run_batch(batch, transport, now) -> list[str]:
     return [check.outcome for check in checks]
 
 
-def check_agency(*, actor, agency, include_below=False, transport=None) -> dict:
-    """Check every filed website of an agency (and, with include_below, of the agencies below it)."""
-    counts = run_checks(filed_websites(agency, include_below=include_below), transport=transport)
+def start_agency_run(*, actor, agency, client_address: str | None = None) -> BadgeCheckRun:
+    """The workbench's "check this agency's websites now": a run the person can follow, checked by the
+    task worker after the commit."""
+    with transaction.atomic():
+        run = BadgeCheckRun.objects.create(agency=agency, requested_by=actor,
+                                           websites_total=filed_websites(agency).count())
+        audit.record(actor=actor, action=AuditAction.BADGE_CHECKS_REQUESTED, target=agency,
+                     client_address=client_address, details={"agency": agency.code, "run": run.pk})
+        transaction.on_commit(lambda: check_agency_badges.enqueue(agency.code, run_id=run.pk), robust=True)
+    return run
+
+
+def _follow(run_id: int | None):
+    """The progress callback of a followed run: its counts after each batch."""
+    if run_id is None:
+        return None
+
+    def progress(counts: Counter) -> None:
+        BadgeCheckRun.objects.filter(pk=run_id).update(
+            status=BadgeCheckRun.Status.RUNNING, websites_checked=sum(counts.values()), counts=dict(counts))
+    return progress
+
+
+def check_agency(*, actor, agency, include_below=False, transport=None, run_id: int | None = None) -> dict:
+    """Check every filed website of an agency (and, with include_below, of the agencies below it);
+    a followed run (`run_id`) shows its progress and result on the workbench."""
+    if run_id is not None:
+        BadgeCheckRun.objects.filter(pk=run_id).update(status=BadgeCheckRun.Status.RUNNING)
+    counts = run_checks(filed_websites(agency, include_below=include_below), transport=transport,
+                        progress=_follow(run_id))
     summary = {outcome: counts.get(outcome, 0) for outcome in Outcome.values}
+    if run_id is not None:
+        BadgeCheckRun.objects.filter(pk=run_id).update(
+            status=BadgeCheckRun.Status.DONE, websites_checked=sum(counts.values()),
+            counts={outcome: count for outcome, count in summary.items() if count},
+            finished_at=timezone.now())
     audit.record(actor=actor, action=AuditAction.BADGE_CHECKS_RUN, target=agency,
                  details={"agency": agency.code, "include_below": include_below, "counts": summary})
     return summary

@@ -19,12 +19,12 @@ def recheck_website(website_id: int) -> str:
 
 
 @task()
-def check_agency_badges(agency_code: str, include_below: bool = False) -> dict:
+def check_agency_badges(agency_code: str, include_below: bool = False, run_id: int | None = None) -> dict:
     # Imported here: services imports this module to enqueue the task (a cycle at module level).
     from beian.badge_checks import services
 
     agency = Agency.objects.get(code=agency_code)
-    return services.check_agency(actor=None, agency=agency, include_below=include_below)
+    return services.check_agency(actor=None, agency=agency, include_below=include_below, run_id=run_id)
 
 
 @task()

@@ -13,9 +13,7 @@ from django.views.decorators.http import require_POST
 from beian.accounts.models import User
 from beian.badge_checks import selectors, services
 from beian.badge_checks.forms import FailureFilterForm, RunForm
-from beian.badge_checks.tasks import check_agency_badges
-from beian.core import audit
-from beian.core.audit_actions import AuditAction
+from beian.badge_checks.models import BadgeCheckRun
 from beian.core.http import client_address
 from beian.filings import selectors as filing_selectors
 from beian.filings.models import Website
@@ -41,10 +39,12 @@ def export_items(user, data):
 def workbench_view(request):
     form, checks = filtered(request.user, request.GET)
     page = Paginator(checks, PAGE_SIZE).get_page(request.GET.get("page"))
+    runs = selectors.recent_runs(request.user)
     return render(request, "badge_checks/workbench.html", {
         "form": form, "page": page, "counts": selectors.failure_counts(request.user),
         "query": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
-        "run_form": RunForm(prefix="run", agencies=selectors.agencies_for(request.user))})
+        "run_form": RunForm(prefix="run", agencies=selectors.agencies_for(request.user)),
+        "runs": runs, "running": any(run.status != BadgeCheckRun.Status.DONE for run in runs)})
 
 
 @require_POST
@@ -64,12 +64,9 @@ def run_view(request):
         messages.error(request, _("Choose an agency of your jurisdiction."))
         return redirect("badge_checks:workbench")
     agency = form.cleaned_data["agency"]
-
-    audit.record(actor=request.user, action=AuditAction.BADGE_CHECKS_REQUESTED, target=agency,
-                 client_address=client_address(request), details={"agency": agency.code})
-    check_agency_badges.enqueue(agency.code)
-    messages.success(request, _("The check of the websites of %(agency)s has started. The results appear "
-                                "here as they come in.") % {"agency": agency.name})
+    services.start_agency_run(actor=request.user, agency=agency, client_address=client_address(request))
+    messages.success(request, _("The check of the websites of %(agency)s has started. Its progress and "
+                                "result are shown below.") % {"agency": agency.name})
     return redirect("badge_checks:workbench")
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from beian.badge_checks import services
-from beian.badge_checks.models import BadgeCheck, CheckSchedule, Outcome
+from beian.badge_checks.models import BadgeCheck, BadgeCheckRun, CheckSchedule, Outcome
 from beian.core.audit import AuditEntry
 from tests.badge_checks.sites import loopback_sites
 from tests.factories import make_applicant, make_reviewer, make_staff, sign_in_verified
@@ -60,14 +60,22 @@ def test_exports_neutralise_formulas_and_are_audited(client, checked, django_cap
     assert client.post(reverse("badge_checks:export", args=["pdf"])).status_code == 404
 
 
-def test_a_reviewer_can_start_a_check_of_an_agency(client, settings, reference_data):
+def test_a_reviewer_can_start_a_check_of_an_agency_and_follow_it(client, settings, reference_data,
+                                                                   django_capture_on_commit_callbacks):
     website = helpers.file_website(main_domain="run-wb.cn")
     sign_in_verified(client, make_reviewer())
     with loopback_sites({"run-wb.cn": "<p>nothing</p>"}) as address:
         settings.BADGE_CHECK_RESOLVE = {"run-wb.cn": address}
-        response = client.post(reverse("badge_checks:run"), {"run-agency": "110105"})
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("badge_checks:run"), {"run-agency": "110105"})
     assert response.status_code == 302
     assert BadgeCheck.objects.get(website=website).outcome == Outcome.NUMBER_MISSING
+    run = BadgeCheckRun.objects.get()
+    assert (run.status, run.websites_total, run.websites_checked, run.failed, run.percent) == (
+        BadgeCheckRun.Status.DONE, 1, 1, 1, 100)
+    page = client.get(reverse("badge_checks:workbench"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'id="badge-runs"' in page and "1 / 1" in page and "1 个未通过" in page
+    assert "hx-trigger" not in page[page.index('id="badge-runs"') - 20:][:200]  # done: no more refreshing
     # An agency outside the jurisdiction is refused.
     client.post(reverse("badge_checks:run"), {"run-agency": "330106"})
     assert not AuditEntry.objects.filter(action="badge_checks_requested", details__agency="330106").exists()
