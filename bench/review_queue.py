@@ -1,8 +1,14 @@
-"""The reviewer queue with many sponsor entities (issue 5): first page and a filtered search, median
-and p95 in ms, and SQL queries per page for two page sizes (the count must not grow with the size).
+"""The reviewer queue at scale (issues 5 and 17): the queue's selectors and the queue page itself (the
+default page, filters, searches by key and by name, each with the counts after every kind and status
+option), median and p95 in ms and SQL queries per page, for a reviewer and a province supervisor.
 
 Generates ReviewItem rows directly (what the queue reads), spread over every county agency of one
-province, in the benchmark database var/bench (SQLite by default; DATABASE_URL for PostgreSQL)."""
+province, in the benchmark database var/bench (SQLite by default; DATABASE_URL for PostgreSQL, where
+the rows go in with COPY and the indexes stay in place). BENCH_QUEUE_ITEMS sets the count:
+
+    BENCH_QUEUE_ITEMS=1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_queue \
+        python -m bench review_queue
+"""
 
 import os
 import random
