@@ -6,11 +6,11 @@
 
 import sys
 
-from bench import legacy, prechecks, records, review_queue, unregistered, wizard
+from bench import legacy, prechecks, records, review_queue, unregistered, wizard, workbench_browser
 
 BENCHMARKS = {"prechecks": prechecks.run, "review_queue": review_queue.run,
               "unregistered": unregistered.run, "records": records.run, "legacy": legacy.run,
-              "wizard": wizard.run}
+              "wizard": wizard.run, "workbench_browser": workbench_browser.run}
 
 
 def main(argv: list[str]) -> None:

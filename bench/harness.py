@@ -30,6 +30,12 @@ def prepare_database(var_dir: Path, env: dict) -> None:
                        stdout=subprocess.DEVNULL)
 
 
+def collect_static(env: dict) -> None:
+    """The hashed static files the pages name (the service's storage reads their manifest)."""
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT,
+                   env=env, check=True)
+
+
 @contextmanager
 def server(extra_env: dict | None = None, workers: int = 2):
     var_dir = ROOT / "var" / "bench"
