@@ -291,6 +291,8 @@ AUDIT_HEAD_EXPORT_SECONDS = _read("AUDIT_HEAD_EXPORT_SECONDS", env.int, default=
 
 # Business settings (SPEC: configurable).
 REVIEW_DEADLINE_WORKING_DAYS = _read("REVIEW_DEADLINE_WORKING_DAYS", env.int, default=21)
+# The queue's counts per option are served from the cache this long (0: counted on every page).
+REVIEW_FACET_COUNTS_SECONDS = _read("REVIEW_FACET_COUNTS_SECONDS", env.int, default=60)
 LATE_FILING_DAYS = _read("LATE_FILING_DAYS", env.int, default=30)
 # The applicant's home lists a sponsor certificate this many days before it expires.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = _read("CERTIFICATE_EXPIRY_NOTICE_DAYS", env.int, default=30)

@@ -1,9 +1,15 @@
-"""Review search keys follow a certificate's search hash when rotate_pii_keys replaces it (ADR 0100)."""
+"""Review search keys follow a certificate's search hash when rotate_pii_keys replaces it (ADR 0100);
+a saved or deleted queue row makes the cached counts per option stale (beian.review.facet_cache)."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from beian.core.pii import search_hash_replaced
-from beian.review.models import ReviewSearchKey
+from beian.review.facet_cache import queue_changed
+from beian.review.models import ReviewItem, ReviewSearchKey
+
+post_save.connect(queue_changed, sender=ReviewItem, dispatch_uid="review-queue-changed-saved")
+post_delete.connect(queue_changed, sender=ReviewItem, dispatch_uid="review-queue-changed-deleted")
 
 
 @receiver(search_hash_replaced, dispatch_uid="review-search-keys-follow-hash")

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from beian.accounts.models import User
 from beian.core.calendar import load_overrides, working_days_between
 from beian.review import services
+from beian.review.facet_cache import cached_facet_counts
 from beian.review.forms import BulkAssignForm, QueueFilterForm, SavedViewForm
 from beian.review.models import SavedQueueView
-from beian.review.selectors import facet_counts, queue, reviewers_in_scope, saved_views_of
+from beian.review.selectors import queue, reviewers_in_scope, saved_views_of
 from beian.staff.permissions import role_required
 
 PAGE_SIZE = 25
@@ -55,7 +56,7 @@ def queue_view(request):
     reviewers = list(reviewers_in_scope(request.user))
     form = QueueFilterForm(request.GET or None, user=request.user, reviewers=reviewers)
     filters = form.queue_filter()
-    form.show_counts(facet_counts(request.user, filters))
+    form.show_counts(cached_facet_counts(request.user, filters))
     page = CappedPaginator(queue(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     today, overrides = timezone.localdate(), load_overrides()
     rows = [{"item": item,
