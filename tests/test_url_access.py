@@ -27,6 +27,7 @@ PUBLIC_URL_NAMES = {
     "accounts:register",
     "accounts:verify_mobile",
     "accounts:resend_registration_code",
+    "accounts:send_registration_code",
     "accounts:confirm_email",
     "accounts:password_reset",
     "accounts:password_reset_verify",

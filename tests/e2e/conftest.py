@@ -8,11 +8,27 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.e2e.accessibility import assert_accessible
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the test itself are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server answers one request at a time (each response closes its connection). With SQLite
+    in memory its request threads would share the test's one connection, and two requests at once (a
+    page's thumbnails, each writing an audit entry) could leave that connection's transaction broken
+    for every later request of the worker."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the server thread itself holds the overridden connections
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
