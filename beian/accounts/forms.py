@@ -97,7 +97,7 @@ class RegistrationForm(HumanCheckFormMixin, PasswordPairMixin, forms.Form):
     email = _email_field()
     code = forms.CharField(
         label=_("SMS code"), required=False, max_length=6,
-        help_text=_("The 6 digits sent by \u201cGet a code\u201d. Without it, we send the code after this "
+        help_text=_("The 6 digits sent by “Get a code”. Without it, we send the code after this "
                     "page."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
