@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.badge_checks.failure_texts import failure_text
 from beian.core.personal_data import POLICE, Category, PersonalData, Protection, Retention
+from beian.core.progress import percent_done
 
 
 class Outcome(models.TextChoices):
@@ -95,9 +96,8 @@ class BadgeCheckRun(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.websites_checked / self.websites_total) if self.websites_total else 0
+        return percent_done(self.websites_checked, self.websites_total,
+                            finished=self.status == self.Status.DONE)
 
     @property
     def failed(self) -> int:

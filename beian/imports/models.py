@@ -23,6 +23,7 @@ from beian.core.personal_data import (
     Retention,
 )
 from beian.core.pii_files import personal_storage
+from beian.core.progress import percent_done
 
 
 class ImportedWebsite(models.Model):
@@ -162,11 +163,7 @@ class ImportRun(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        if not self.rows_total:
-            return 0
-        return min(100, self.rows_done * 100 // self.rows_total)
+        return percent_done(self.rows_done, self.rows_total, finished=self.status == self.Status.DONE)
 
 
 def export_file_path(instance, filename: str) -> str:
@@ -217,8 +214,4 @@ class ExportRun(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        if not self.rows_total:
-            return 0
-        return min(100, self.rows_written * 100 // self.rows_total)
+        return percent_done(self.rows_written, self.rows_total, finished=self.status == self.Status.DONE)
